@@ -1,0 +1,258 @@
+"""Find event candidates in a parsed document: who did what to whom, from dependency arcs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+if TYPE_CHECKING:
+    from tidings.events.patterns import NounPattern, PatternSet, VerbPattern
+    from tidings.events.reporting import ReportingCues
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
+# Verbs whose direct object is the doer of their complement ("urged the militias to stop").
+OBJECT_CONTROL_LEMMAS = frozenset(
+    {"urge", "ask", "tell", "advise", "order", "persuade", "force", "call", "press", "push",
+     "encourage", "invite", "allow", "warn", "request", "instruct", "pressure", "help", "lead"}
+)
+# Prepositions whose object is a plausible target when the pattern names none.
+DEFAULT_TARGET_PREPS = ("against", "on", "with", "at", "to", "toward", "towards", "into")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+@dataclass(frozen=True)
+class EventCandidate:
+    """An event found in the parse, before its actors, date and place are resolved."""
+
+    trigger: int  # token index of the verb or noun that expresses the event
+    code: str
+    source: int | None  # head token index of the source noun phrase
+    target: int | None  # head token index of the target noun phrase
+    clause_start: int  # token span [start, end) of the event's clause
+    clause_end: int
+    kind: str  # "verb" or "noun"
+    reporting: bool  # the trigger is a reporting verb (say, tell, report)
+
+
+def clause_bounds(trigger: Token, source: Token | None) -> tuple[int, int]:
+    """Token span of the event's clause: the trigger's subtree, widened to its subject."""
+    start, end = trigger.left_edge.i, trigger.right_edge.i + 1
+    if source is not None and source.sent == trigger.sent:
+        start = min(start, source.left_edge.i)
+        end = max(end, source.right_edge.i + 1)
+    doc = trigger.doc
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def children(token: Token, deps: set[str] | frozenset[str]) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def prep_objects(token: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
+    """Objects of the token's prepositions in `preps` ("against Iran" → Iran), in order."""
+    found = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The doer of a verb: its subject, the agent of a passive, or the subject it inherits."""
+    if depth > 6:
+        return None
+    agents = prep_objects(verb, ("by",)) if children(verb, PASSIVE_SUBJECT_DEPS) else []
+    if agents:
+        return agents[0]
+    subjects = children(verb, SUBJECT_DEPS)
+    if subjects:
+        subject = subjects[0]
+        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        # "whose missiles struck": the doer is the possessor, i.e. the noun the clause modifies.
+        if any(c.lower_ == "whose" for c in subject.children) and verb.dep_ == "relcl":
+            return verb.head
+        return subject
+    head = verb.head
+    if head is verb:
+        return None
+    if verb.dep_ in ("xcomp", "ccomp", "advcl") and head.lemma_.lower() in OBJECT_CONTROL_LEMMAS:
+        objects = children(head, {"dobj"})
+        if objects and verb.dep_ == "xcomp":
+            return objects[0]
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head, depth + 1)
+    if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    return None
+
+
+def target_of_verb(verb: Token, pattern: VerbPattern) -> Token | None:
+    """The recipient of a verb's action: passive subject, object, or a preposition's object."""
+    passive = children(verb, PASSIVE_SUBJECT_DEPS)
+    if passive:
+        return passive[0]
+    if pattern.prep:
+        objects = prep_objects(verb, (pattern.prep,))
+        if objects:
+            return objects[0]
+    objects = children(verb, OBJECT_DEPS)
+    if objects and objects[0].pos_ in ("PROPN", "NOUN", "PRON"):
+        return objects[0]
+    preps = tuple(pattern.target_prep) if pattern.target_prep else DEFAULT_TARGET_PREPS
+    objects = prep_objects(verb, preps)
+    if not objects:
+        # "launched missiles at the embassy": the target hangs off the object noun.
+        for obj in children(verb, {"dobj"}):
+            objects = prep_objects(obj, preps)
+            if objects:
+                break
+    return objects[0] if objects else None
+
+
+def verb_pattern_matches(verb: Token, pattern: VerbPattern) -> bool:
+    if pattern.particle and not any(
+        c.dep_ == "prt" and c.lower_ == pattern.particle for c in verb.children
+    ):
+        return False
+    if pattern.prep and not any(
+        c.dep_ in ("prep", "agent", "dative") and c.lower_ == pattern.prep for c in verb.children
+    ):
+        return False
+    if pattern.object:
+        objects = children(verb, {"dobj", "nsubjpass"})
+        if not any(o.lemma_.lower() in pattern.object for o in objects):
+            return False
+    if pattern.complement:
+        complements = [
+            c for c in verb.subtree
+            if c is not verb and c.pos_ in ("VERB", "NOUN") and c.head.i in _path_up(c, verb)
+        ]
+        if not any(c.lemma_.lower() in pattern.complement for c in complements):
+            return False
+    return True
+
+
+def _path_up(token: Token, stop: Token, limit: int = 4) -> set[int]:
+    """Indices of the token's ancestors up to `stop` (bounded: complements are near the verb)."""
+    seen: set[int] = set()
+    current = token
+    for _ in range(limit):
+        if current.head is current:
+            break
+        current = current.head
+        seen.add(current.i)
+        if current is stop:
+            break
+    return seen if stop.i in seen else set()
+
+
+def noun_pattern_matches(noun: Token, pattern: NounPattern) -> bool:
+    if pattern.modifier:
+        modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+        if not any(m.lemma_.lower() in pattern.modifier for m in modifiers):
+            return False
+    return True
+
+
+def noun_actors(noun: Token, pattern: NounPattern) -> tuple[Token | None, Token | None]:
+    """Source and target of a nominal event ("Iran's attack on the embassy")."""
+    source: Token | None = None
+    target: Token | None = None
+    if pattern.source_prep:
+        found = prep_objects(noun, tuple(pattern.source_prep))
+        source = found[0] if found else None
+    if source is None:
+        owners = children(noun, {"poss"})
+        source = owners[0] if owners and owners[0].lower_ not in ("its", "their", "whose") else None
+    if source is None:
+        # "a US airstrike", "Iranian missile strikes": a country modifier names the doer.
+        modifiers = [
+            c for c in noun.children
+            if c.dep_ in ("compound", "amod") and (c.ent_type_ in ("GPE", "NORP", "ORG") or c.pos_ == "PROPN")
+        ]
+        source = modifiers[0] if modifiers else None
+    if pattern.target_prep:
+        found = prep_objects(noun, tuple(pattern.target_prep))
+        target = found[0] if found else None
+    of_objects = prep_objects(noun, ("of",))
+    if of_objects:
+        if pattern.theme_is_source and source is None:
+            source = of_objects[0]
+        elif not pattern.theme_is_source and target is None:
+            target = of_objects[0]
+    if source is None and noun.dep_ in ("dobj", "pobj"):
+        # "Trump ordered an airstrike": the governing verb's subject did it.
+        governor = noun.head if noun.dep_ == "dobj" else noun.head.head
+        if governor.pos_ == "VERB":
+            source = subject_of(governor)
+    return source, target
+
+
+def find_verb_events(sentence: Span, patterns: PatternSet, reporting: ReportingCues) -> Iterator[EventCandidate]:
+    for token in sentence:
+        if token.pos_ not in ("VERB", "AUX") or token.dep_ == "aux":
+            continue
+        lemma = token.lemma_.lower()
+        for pattern in patterns.verbs_for(lemma):
+            if not verb_pattern_matches(token, pattern):
+                continue
+            source = subject_of(token)
+            target = target_of_verb(token, pattern)
+            if target is not None and source is not None and target.i == source.i:
+                target = None
+            start, end = clause_bounds(token, source)
+            yield EventCandidate(
+                trigger=token.i, code=pattern.code,
+                source=None if source is None else source.i,
+                target=None if target is None else target.i,
+                clause_start=start, clause_end=end, kind="verb",
+                reporting=reporting.is_reporting_verb(lemma),
+            )
+            break
+
+
+def find_noun_events(sentence: Span, patterns: PatternSet, consumed: set[int]) -> Iterator[EventCandidate]:
+    for token in sentence:
+        if token.pos_ != "NOUN" or token.i in consumed:
+            continue
+        for pattern in patterns.nouns_for(token.lemma_.lower()):
+            if not noun_pattern_matches(token, pattern):
+                continue
+            source, target = noun_actors(token, pattern)
+            start = token.left_edge.i
+            end = token.right_edge.i + 1
+            yield EventCandidate(
+                trigger=token.i, code=pattern.code,
+                source=None if source is None else source.i,
+                target=None if target is None else target.i,
+                clause_start=start, clause_end=end, kind="noun", reporting=False,
+            )
+            break
+
+
+def find_event_candidates(doc: Doc, patterns: PatternSet, reporting: ReportingCues) -> list[EventCandidate]:
+    """All event candidates of the document, sentence by sentence, in text order."""
+    found: list[EventCandidate] = []
+    for sentence in doc.sents:
+        verb_events = list(find_verb_events(sentence, patterns, reporting))
+        # A noun that is the object of a coded verb is that event's theme, not a second event.
+        consumed = {
+            child.i
+            for event in verb_events
+            for child in doc[event.trigger].children
+            if child.dep_ in ("dobj", "nsubjpass")
+        }
+        found.extend(verb_events)
+        found.extend(find_noun_events(sentence, patterns, consumed))
+    found.sort(key=lambda c: (c.clause_start, c.trigger))
+    return found

@@ -1,0 +1,90 @@
+"""Whether an event happened: asserted, negated, conditional, planned or hypothetical."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Token
+
+from tidings.errors import DataFileError
+
+# How far up the dependency tree a governing cue may sit ("was advised not to launch" is 2 arcs).
+MAX_CLIMB = 4
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "acl", "advcl", "pobj", "dobj", "relcl"})
+
+
+@dataclass(frozen=True)
+class ModalityCues:
+    negation_words: frozenset[str]
+    negating_verbs: frozenset[str]
+    planning_heads: frozenset[str]
+    planning_auxiliaries: frozenset[str]
+    hypothetical_auxiliaries: frozenset[str]
+    hypothetical_heads: frozenset[str]
+    condition_markers: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> ModalityCues:
+        source = path or resources.files("tidings") / "data" / "cues" / "modality.yaml"
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        try:
+            return cls(**{key: frozenset(str(v).lower() for v in values) for key, values in data.items()})
+        except TypeError as exc:
+            raise DataFileError(str(source), None, f"bad modality cues: {exc}") from exc
+
+
+def _negated_here(token: Token, cues: ModalityCues) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in cues.negation_words)
+               for c in token.children)
+
+
+def _auxiliaries(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+
+
+def modality_of(trigger: Token, cues: ModalityCues) -> str:
+    """The modality of the event expressed by `trigger`, from its own and its governors' cues.
+
+    The trigger's own clause decides first (negation, modal, future auxiliary, condition); then
+    the chain of governing words: a complement of "refuse" is negated, of "plan" planned, of
+    "threaten"/"urge"/"options for" hypothetical, and a clause under "if" conditional.
+    """
+    if _negated_here(trigger, cues) and trigger.pos_ in ("VERB", "AUX"):
+        return "negated"
+    auxiliaries = _auxiliaries(trigger)
+    if any(c.dep_ == "mark" and c.lower_ in cues.condition_markers for c in trigger.children):
+        return "conditional"
+    if auxiliaries & cues.planning_auxiliaries:
+        return "planned"
+    if auxiliaries & cues.hypothetical_auxiliaries:
+        return "hypothetical"
+    current = trigger
+    for _ in range(MAX_CLIMB):
+        head = current.head
+        if head is current or current.dep_ not in COMPLEMENT_DEPS | {"prep"}:
+            break
+        lemma = head.lemma_.lower()
+        if current.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in cues.condition_markers for c in current.children
+        ):
+            return "conditional"
+        if current.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "prep"):
+            if lemma in cues.negating_verbs and current.dep_ != "dobj":
+                return "negated"
+            if lemma in cues.planning_heads:
+                return "planned"
+            if lemma in cues.hypothetical_heads:
+                return "hypothetical"
+            head_aux = _auxiliaries(head)
+            if head_aux & cues.planning_auxiliaries:
+                return "planned"
+            if head_aux & cues.hypothetical_auxiliaries and current.dep_ != "ccomp":
+                return "hypothetical"
+        if current.dep_ in ("ccomp", "advcl") and head.pos_ in ("VERB", "AUX"):
+            # A reported clause keeps its own modality; do not inherit the reporter's.
+            break
+        current = head
+    return "asserted"

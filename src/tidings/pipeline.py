@@ -1,0 +1,367 @@
+"""Compose the stages (ingest → nlp → actors → events → when/where) into coded events."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from importlib import resources as package_files
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from tidings.actors import ActorContext, ActorKB, resolve_actor
+from tidings.events.attribution import attribution_frames, frames_an_event
+from tidings.events.codebook import Codebook
+from tidings.events.extract import EventCandidate, find_event_candidates
+from tidings.events.modality import ModalityCues, modality_of
+from tidings.events.patterns import PatternSet, load_patterns
+from tidings.events.quantities import find_quantities
+from tidings.events.reporting import ReportingCues
+from tidings.ingest.clean import clean_text
+from tidings.ingest.readers import read_records
+from tidings.nlp import load_nlp
+from tidings.settings import Settings
+from tidings.store import EventStore
+from tidings.store.export import write_events
+from tidings.types import (
+    Actor, Article, Attribution, CodedArticle, Event, EventDate, Place, RecordError, Span, make_event_id,
+    stable_id,
+)
+from tidings.when import event_date, find_time_expressions
+from tidings.where import Gazetteer, event_place, find_places
+
+log = logging.getLogger(__name__)
+
+# Documented model cache (see STYLE.md): Resources hold the spaCy model, KB and gazetteer, which
+# take seconds to load; code_text() called in a loop must not reload them. Keyed by Settings.
+_RESOURCES_CACHE: dict[Settings, "Resources"] = {}
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Everything the stages load once per process: model, codebook, patterns, KB, gazetteer."""
+
+    settings: Settings
+    nlp: Language
+    codebook: Codebook
+    patterns: PatternSet
+    reporting: ReportingCues
+    modality: ModalityCues
+    actors: ActorKB
+    gazetteer: Gazetteer
+
+    @classmethod
+    def cached(cls, settings: Settings) -> Resources:
+        """The process-wide Resources for these settings, loaded on first use."""
+        if settings not in _RESOURCES_CACHE:
+            _RESOURCES_CACHE[settings] = cls.load(settings)
+        return _RESOURCES_CACHE[settings]
+
+    @classmethod
+    def load(cls, settings: Settings) -> Resources:
+        actors = ActorKB.load()
+        codebook = Codebook.load()
+        return cls(
+            settings=settings,
+            nlp=load_nlp(settings, actors.ruler_patterns(), patterns_key="actor-kb"),
+            codebook=codebook,
+            patterns=load_patterns(codebook),
+            reporting=ReportingCues.load(),
+            modality=ModalityCues.load(),
+            actors=actors,
+            gazetteer=Gazetteer.load(settings),
+        )
+
+
+def _char_span(doc: Doc, start: int, end: int) -> Span:
+    first, last = doc[start], doc[end - 1]
+    begin, finish = first.idx, last.idx + len(last.text)
+    return Span(begin, finish, doc.text[begin:finish])
+
+
+def _sentence_context(doc: Doc, token: Token) -> tuple[int, int]:
+    """Character span of the token's sentence, extended over verbless fragments that follow it.
+
+    Scraped and machine-translated text splits one sentence into pieces ("… near the embassy.
+    United in Baghdad, two weeks ago."); a fragment without a verb belongs to the sentence before.
+    """
+    sentence = token.sent
+    start, end = sentence.start_char, sentence.end_char
+    following = doc[sentence.end:] if sentence.end < len(doc) else None
+    while following is not None and len(following):
+        nxt = following[0].sent
+        if any(t.pos_ in ("VERB", "AUX") for t in nxt):
+            break
+        end = nxt.end_char
+        following = doc[nxt.end:] if nxt.end < len(doc) else None
+    return start, end
+
+
+def _phrase_tokens(head: Token) -> tuple[int, int]:
+    """Token span of a source's noun phrase, stopping at commas (appositions, parentheticals)."""
+    start, end = head.i, head.i + 1
+    for token in reversed(list(head.lefts)):
+        if token.is_punct:
+            break
+        start = token.left_edge.i
+    for token in head.rights:
+        if token.is_punct or token.dep_ in ("relcl", "acl", "appos"):
+            break
+        end = token.right_edge.i + 1
+    return start, end
+
+
+def _attribution(frames, context: ActorContext, doc: Doc) -> tuple[Attribution, ...]:
+    chain = []
+    for frame in frames:
+        actor = resolve_actor(frame.head, context)
+        start, end = _phrase_tokens(frame.head)
+        span = _char_span(doc, start, end)
+        chain.append(Attribution(span.text, span.start, span.end, actor.code if actor else None, frame.cue))
+    return tuple(chain)
+
+
+def code_document(article: Article, doc: Doc, resources: Resources) -> list[Event]:
+    """Code one parsed article into events (the stages after nlp, in their fixed order)."""
+    context = ActorContext(resources.actors, article.published)
+    candidates = find_event_candidates(doc, resources.patterns, resources.reporting)
+    triggers = {c.trigger for c in candidates}
+    expressions = find_time_expressions(doc, article.published)
+    places = find_places(doc, resources.gazetteer)
+    published = article.published.isoformat() if article.published else None
+
+    events: list[Event] = []
+    seen: set[str] = set()
+    previous_date: EventDate | None = None
+    previous_place: Place | None = None
+    # Resolve actors in text order so coreference sees earlier mentions first.
+    for candidate in candidates:
+        trigger = doc[candidate.trigger]
+        source = resolve_actor(doc[candidate.source], context) if candidate.source is not None else None
+        target = resolve_actor(doc[candidate.target], context) if candidate.target is not None else None
+        if candidate.reporting and frames_an_event(trigger, triggers - {candidate.trigger}):
+            continue  # the reporting verb is attribution for the event it frames
+        if candidate.reporting and source is not None and source.role == "MED":
+            continue  # a newspaper reporting is attribution, never an event
+        if source is None and target is None:
+            continue
+        if source is not None and target is not None and source.code == target.code and source.start == target.start:
+            target = None
+        event = _build_event(article, doc, candidate, source, target, expressions, places,
+                             previous_date, previous_place, context, resources, published)
+        if event.event_id in seen:
+            continue
+        seen.add(event.event_id)
+        events.append(event)
+        if event.date.precision not in ("published", "unknown"):
+            previous_date = event.date
+        if event.location is not None:
+            previous_place = event.location
+    return events
+
+
+def _build_event(article, doc, candidate: EventCandidate, source: Actor | None, target: Actor | None,
+                 expressions, places, previous_date, previous_place, context, resources, published) -> Event:
+    trigger = doc[candidate.trigger]
+    evidence = _char_span(doc, candidate.clause_start, candidate.clause_end)
+    sentence = _sentence_context(doc, trigger)
+    codebook = resources.codebook
+    code = candidate.code
+    actor_countries = [a.country for a in (source, target) if a is not None and a.country]
+    return Event(
+        event_id=make_event_id(article.id, evidence, code),
+        article_id=article.id,
+        published=published,
+        sentence_index=_sentence_index(doc, trigger),
+        evidence=evidence,
+        source=source,
+        target=target,
+        cameo=codebook.cameo(code),
+        quad_class=codebook.quad_class(code),
+        goldstein=codebook.goldstein(code),
+        plover=codebook.plover(code),
+        modality=modality_of(trigger, resources.modality),
+        date=event_date(expressions, (evidence.start, evidence.end), sentence, article.published, previous_date),
+        location=event_place(places, (evidence.start, evidence.end), sentence, actor_countries, previous_place),
+        attribution=_attribution(attribution_frames(trigger, resources.reporting), context, doc),
+        quantities=find_quantities(doc[candidate.clause_start:candidate.clause_end]),
+    )
+
+
+def _sentence_index(doc: Doc, token: Token) -> int:
+    # Sentence starts are sorted; count those at or before the token's sentence.
+    start = token.sent.start
+    return sum(1 for s in doc.sents if s.start < start)
+
+
+def _prepare(article: Article, settings: Settings) -> str:
+    """The text handed to spaCy: cleaned (length-preserving, so offsets hold) and size-capped."""
+    text = clean_text(article.text)
+    if len(text) > settings.max_chars:
+        log.warning("article %s: %d chars, coding the first %d", article.id, len(text), settings.max_chars)
+        text = text[: settings.max_chars]
+    return text
+
+
+def code_articles(
+    articles: Iterable[Article], settings: Settings | None = None, resources: Resources | None = None
+) -> Iterator[CodedArticle]:
+    """Code articles in batches (nlp.pipe); yields each article with its events, in input order."""
+    settings = settings or Settings()
+    resources = resources or Resources.cached(settings)
+    pending = list()
+    for article in articles:
+        pending.append(article)
+        if len(pending) >= settings.batch_size:
+            yield from _code_batch(pending, resources)
+            pending = []
+    if pending:
+        yield from _code_batch(pending, resources)
+
+
+def _code_batch(batch: list[Article], resources: Resources) -> Iterator[CodedArticle]:
+    texts = [_prepare(a, resources.settings) for a in batch]
+    for article, doc in zip(batch, resources.nlp.pipe(texts, batch_size=resources.settings.batch_size)):
+        yield CodedArticle(article, tuple(code_document(article, doc, resources)))
+
+
+def _as_date(value: date | datetime | str | None) -> date | None:
+    if value is None or isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    return datetime.fromisoformat(value).date() if "T" in value else date.fromisoformat(value[:10])
+
+
+def code_text(
+    text: str,
+    published: date | str | None = None,
+    article_id: str | None = None,
+    settings: Settings | None = None,
+    resources: Resources | None = None,
+) -> list[Event]:
+    """Code one text; the article id defaults to a hash of the text."""
+    article = Article(id=article_id or stable_id(text), text=text, published=_as_date(published))
+    coded = next(code_articles([article], settings, resources))
+    return list(coded.events)
+
+
+@dataclass
+class RunSummary:
+    """What a run did: articles coded, events written, records skipped (with reasons)."""
+
+    articles: int = 0
+    events: int = 0
+    errors: list[RecordError] = field(default_factory=list)
+
+
+def run_local(
+    inputs: Sequence[str],
+    settings: Settings,
+    published: date | None = None,
+    db_path: Path | None = None,
+    output: Path | None = None,
+    fmt: str = "jsonl",
+    progress: Console | None = None,
+    errors_path: Path | None = None,
+) -> RunSummary:
+    """The local runner: read inputs, code them, write events (stdout or file) and the store."""
+    summary = RunSummary()
+    articles = _collect_errors(read_records(inputs, published=published, settings=settings), summary)
+    coded = code_articles(articles, settings)
+    collected: list[Event] = []
+    sink = None if fmt != "jsonl" else (output.open("w", encoding="utf-8") if output else sys.stdout)
+    store = EventStore.open(db_path) if db_path else None
+    try:
+        with _Progress(progress) as bar:
+            for item in coded:
+                summary.articles += 1
+                summary.events += len(item.events)
+                if store is not None:
+                    store.upsert(item)
+                if sink is not None:
+                    for event in item.events:
+                        sink.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+                else:
+                    collected.extend(item.events)
+                bar.advance(len(item.events))
+    finally:
+        if store is not None:
+            store.close()
+        if sink is not None and sink is not sys.stdout:
+            sink.close()
+    if sink is None:
+        target = output if output is not None else sys.stdout
+        write_events(collected, target, fmt)
+    if errors_path is not None:
+        with errors_path.open("w", encoding="utf-8") as handle:
+            for problem in summary.errors:
+                handle.write(json.dumps(problem.to_dict(), ensure_ascii=False) + "\n")
+    return summary
+
+
+def _collect_errors(records: Iterable[Article | RecordError], summary: RunSummary) -> Iterator[Article]:
+    for record in records:
+        if isinstance(record, RecordError):
+            summary.errors.append(record)
+        else:
+            yield record
+
+
+def sample_path() -> Path:
+    """The bundled sample articles (the seed article plus CC BY 4.0 WMT news; see data/sample)."""
+    return Path(str(package_files.files("tidings") / "data" / "sample" / "articles.jsonl"))
+
+
+def run_demo(db_path: Path, settings: Settings, progress: Console | None = None) -> tuple[RunSummary, list[Event]]:
+    """Code the bundled sample into a DuckDB store; return the summary and the stored events."""
+    summary = run_local([str(sample_path())], settings, db_path=db_path, output=Path(os.devnull),
+                        progress=progress)
+    with EventStore.open(db_path, read_only=True) as store:
+        events = store.query()
+    return summary, events
+
+
+class _Progress:
+    """A progress line on stderr that appears only once a run has more than a handful of articles."""
+
+    THRESHOLD = 5
+
+    def __init__(self, console: Console | None) -> None:
+        self.console = console
+        self.progress: Progress | None = None
+        self.task = None
+        self.count = 0
+        self.events = 0
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def advance(self, events: int) -> None:
+        self.count += 1
+        self.events += events
+        if self.console is None:
+            return
+        if self.progress is None and self.count > self.THRESHOLD:
+            self.progress = Progress(
+                SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
+                TextColumn("{task.fields[events]} events"), TimeElapsedColumn(),
+                console=self.console, transient=False,
+            )
+            self.progress.start()
+            self.task = self.progress.add_task("coding", total=None, completed=self.count, events=self.events)
+        if self.progress is not None:
+            self.progress.update(self.task, completed=self.count, events=self.events)
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()

