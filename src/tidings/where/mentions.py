@@ -1,0 +1,209 @@
+"""Place mentions in a parsed article: the spans that name places, before any resolution."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.where.gazetteer import Candidate, Gazetteer, normalize
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# The small NER model often tags a town as ORG or PERSON ("protested in Macerata"); such an entity
+# is read as a place only with a locative cue: one of these words before it...
+LOCATIVE_WORDS = frozenset({
+    "in", "at", "near", "outside", "around", "into", "across", "toward", "towards", "inside",
+    "from", "through", "between",
+})
+# ...or a place-kind noun after it ("Srinagar city", "Aleppo governorate").
+PLACE_NOUNS = frozenset({
+    "city", "town", "village", "district", "province", "region", "state", "county", "governorate",
+    "township", "area", "countryside", "municipality", "regency", "oblast", "prefecture",
+    "neighbourhood", "neighborhood", "suburb", "outskirts", "locality", "department", "island",
+})
+# Tokens that separate place names inside one entity ("Cankaya, Ankara", "Khartoum North (Bahri").
+_SEGMENT_BREAKS = frozenset({"(", ")", ",", "-", "–", "—", "/", ";", "[", "]"})
+# A bare capitalised word the NER missed is taken for a city only if the city is big enough that
+# news names it without introduction; smaller towns collide with surnames and common words.
+TOKEN_CITY_MIN_POPULATION = 100_000
+_MAX_RUN = 4
+ORIGIN_RANK = {"curated": 0, "entity": 1, "cued": 2, "token": 3}
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A span of text that names a place, with the gazetteer's readings of it."""
+
+    start: int
+    end: int
+    text: str
+    origin: str
+    candidates: tuple[Candidate, ...]
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Non-overlapping place mentions in text order: curated names, entities, then bare words."""
+    person_words = _person_words(doc)
+    found = [
+        *_curated_mentions(doc, gazetteer),
+        *_entity_mentions(doc, gazetteer, person_words),
+        *_token_mentions(doc, gazetteer, person_words),
+    ]
+    ranked = sorted(found, key=lambda m: (ORIGIN_RANK[m.origin], m.start - m.end, m.start))
+    kept: list[PlaceMention] = []
+    for mention in ranked:
+        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def has_place_noun_after(doc: Doc, token: Token) -> bool:
+    """True when the next word says the name is a place ("Islamabad city", "Idlib province")."""
+    return token.i + 1 < len(doc) and doc[token.i + 1].lower_ in PLACE_NOUNS
+
+
+def _person_words(doc: Doc) -> frozenset[str]:
+    """Names the article uses for people: a multiword PERSON entity and its surname."""
+    words = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            words.update({normalize(ent.text), normalize(ent[-1].text)})
+    return frozenset(words)
+
+
+def _curated_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+    pattern = _curated_pattern(gazetteer.curated_names)
+    mentions = []
+    for match in pattern.finditer(doc.text):
+        # Case-insensitive so "Baghdad airport" matches "Baghdad Airport", but a name starts with a
+        # capital in news: "west bank of the river" is not the West Bank.
+        if not match.group(0)[0].isupper():
+            continue
+        candidates = tuple(c for c in gazetteer.lookup(match.group(0)) if c.source == "curated")
+        if candidates:
+            mentions.append(PlaceMention(match.start(), match.end(), match.group(0), "curated", candidates))
+    return mentions
+
+
+def _curated_pattern(names: Sequence[str]) -> re.Pattern[str]:
+    # Built per call from the gazetteer's tuple: ~150 names compile in about a millisecond, and
+    # the gazetteer stays free of regex state.
+    alternatives = []
+    for name in sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True):
+        if name.lower().startswith("the "):
+            name = name[4:]
+        words = [re.escape(w) for w in re.split(r"[\s\-]+", name) if w]
+        alternatives.append(r"[\s\-]+".join(words))
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+def _entity_mentions(doc: Doc, gazetteer: Gazetteer, person_words: frozenset[str]) -> list[PlaceMention]:
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
+            continue
+        for segment in _segments(ent):
+            place_label = ent.label_ in PLACE_LABELS
+            if not segment[0].is_title and not segment[0].is_upper:
+                continue
+            if gazetteer.is_demonym(segment.text):
+                continue
+            candidates = tuple(gazetteer.lookup(segment.text))
+            if not candidates:
+                continue
+            region = _names_region(ent, segment, candidates)
+            if not place_label and not region and not _locative_cue(doc, segment):
+                continue
+            # The small NER model tags a repeated surname as a place ("Qaani warned"); a name the
+            # article also uses for a person is a person, unless it is a country or region's name.
+            if normalize(segment.text) in person_words and not region and candidates[0].precision != "country":
+                continue
+            origin = "entity" if place_label else "cued"
+            mentions.append(
+                PlaceMention(segment.start_char, segment.end_char, segment.text, origin, candidates)
+            )
+    return mentions
+
+
+def _names_region(ent: Span, segment: Span, candidates: Sequence[Candidate]) -> bool:
+    """True when a whole entity is exactly a country or region's own name ("Tamil Nadu", tagged
+    PERSON by the small model): such names are rarely anything else. Short forms don't count."""
+    top = candidates[0]
+    return (
+        segment.start == ent.start and segment.end == ent.end and len(segment.text) >= 5
+        and not top.alternate and top.precision in ("country", "admin1") and top.source != "curated"
+    )
+
+
+def _segments(ent: Span) -> list[Span]:
+    """The entity cut at separators, each without a leading article or trailing possessive."""
+    doc = ent.doc
+    pieces, start = [], ent.start
+    for token in ent:
+        # A hyphen joins a name ("Sainte-Anne") unless spaced ("Santiago - Providencia").
+        spaced = token.i > 0 and bool(doc[token.i - 1].whitespace_) and bool(token.whitespace_)
+        if token.text in _SEGMENT_BREAKS and (token.text != "-" or spaced):
+            pieces.append((start, token.i))
+            start = token.i + 1
+    pieces.append((start, ent.end))
+    segments = []
+    for low, high in pieces:
+        if low < high and doc[low].lower_ == "the":
+            low += 1
+        if low < high and doc[high - 1].tag_ == "POS":
+            high -= 1
+        if low < high:
+            segments.append(doc[low:high])
+    return segments
+
+
+def _locative_cue(doc: Doc, span: Span) -> bool:
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before in LOCATIVE_WORDS or has_place_noun_after(doc, span[-1]) or _apposed(doc, span)
+
+
+def _apposed(doc: Doc, span: Span) -> bool:
+    """True for the "X" of "Tsyrkuny, X" or "Sampacho (X": a name qualifying the name before it."""
+    if span.start < 2 or doc[span.start - 1].text not in (",", "("):
+        return False
+    previous = doc[span.start - 2]
+    return previous.pos_ == "PROPN" and previous.is_title
+
+
+def _token_mentions(doc: Doc, gazetteer: Gazetteer, person_words: frozenset[str]) -> list[PlaceMention]:
+    """Runs of capitalised proper nouns outside any entity that are gazetteer places."""
+    mentions = []
+    for run in _proper_runs(doc):
+        # The whole run first ("Novi Sad"), then its words alone.
+        spans = [run] if len(run) == 1 else [run, *(doc[t.i : t.i + 1] for t in run)]
+        for span in spans:
+            if gazetteer.is_demonym(span.text) or normalize(span.text) in person_words:
+                continue
+            cued = _locative_cue(doc, span)
+            # Only primary names: alternate spellings of big cities include ordinary words.
+            candidates = tuple(
+                c for c in gazetteer.lookup_primary(span.text)
+                if c.precision == "country"
+                or (c.precision == "city" and (cued or c.population >= TOKEN_CITY_MIN_POPULATION))
+                or (c.precision == "admin1" and _apposed(doc, span))
+            )
+            if candidates:
+                mentions.append(PlaceMention(span.start_char, span.end_char, span.text, "token", candidates))
+                break
+    return mentions
+
+
+def _proper_runs(doc: Doc) -> list[Span]:
+    runs, start = [], None
+    for token in doc:
+        inside = not token.ent_type_ and token.pos_ == "PROPN" and token.is_title
+        if inside and start is None:
+            start = token.i
+        elif not inside and start is not None:
+            runs.append(doc[start : token.i])
+            start = None
+    if start is not None:
+        runs.append(doc[start:])
+    return [run for run in runs if len(run) <= _MAX_RUN]
