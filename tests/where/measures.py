@@ -19,6 +19,9 @@ TOPONYM_TYPES = frozenset({
     "Literal", "Mixed", "Literal_Modifier", "Embedded_Literal", "Coercion", "Metonymic",
     "Non_Literal_Modifier", "Embedded_Non_Lit",
 })
+# The toponyms that say where something is: what event placement needs. The others are names used
+# as modifiers ("Russian"), inside organisation names ("Pakistan Army") or for a government.
+LOCATIONAL_TYPES = frozenset({"Literal", "Mixed", "Embedded_Literal", "Coercion"})
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -45,6 +48,7 @@ class SpanScores:
     precision: float
     recall: float
     f1: float
+    locational_recall: float
     acc161: float
     resolved: int
 
@@ -53,6 +57,7 @@ def score_geowebnews(records: Iterable[dict], nlp: Language, gazetteer: Gazettee
     """Overlap-matched span P/R/F1 over toponyms, and acc@161 km over matched resolved spans."""
     records = list(records)
     predicted = gold_total = true_pos = found = 0
+    locational = locational_found = 0
     near = resolved = 0
     for record, doc in zip(records, nlp.pipe((r["text"] for r in records), batch_size=16)):
         gold = [t for t in record["toponyms"] if t["type"] in TOPONYM_TYPES]
@@ -69,11 +74,18 @@ def score_geowebnews(records: Iterable[dict], nlp: Language, gazetteer: Gazettee
                 resolved += 1
                 km = distance_km(place.lat, place.lon, gold_point["latitude"], gold_point["longitude"])
                 near += km <= 161
-        found += sum(any(p.start < t["end"] and t["start"] < p.end for p in places) for t in gold)
+        hit = [any(p.start < t["end"] and t["start"] < p.end for p in places) for t in gold]
+        found += sum(hit)
+        where = [h for h, t in zip(hit, gold) if t["type"] in LOCATIONAL_TYPES]
+        locational += len(where)
+        locational_found += sum(where)
     precision = true_pos / predicted if predicted else 0.0
     recall = found / gold_total if gold_total else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return SpanScores(precision, recall, f1, near / resolved if resolved else 0.0, resolved)
+    return SpanScores(
+        precision, recall, f1, locational_found / locational if locational else 0.0,
+        near / resolved if resolved else 0.0, resolved,
+    )
 
 
 @dataclass

@@ -76,7 +76,7 @@ class EventStore:
         """
         return self.upsert_many([coded]) == 1
 
-    def upsert_many(self, coded: Iterable[CodedArticle], batch_size: int = 500) -> int:
+    def upsert_many(self, coded: Iterable[CodedArticle], batch_size: int = 1000) -> int:
         """upsert() for many articles, one transaction per batch; returns how many were written."""
         self._require_writable()
         written = 0
@@ -178,7 +178,14 @@ class EventStore:
 
     def _write_batch(self, batch: list[CodedArticle]) -> int:
         latest = {coded.article.id: coded for coded in batch}  # a later coding in a batch wins
-        events = {article_id: _checked_events(coded) for article_id, coded in latest.items()}
+        rows = {
+            aid: [event_table_row(e, e.to_dict()) for e in _checked_events(coded)]
+            for aid, coded in latest.items()
+        }
+        hashes = {
+            aid: coding_hash(coded.article, (row["event_json"] for row in rows[aid]))
+            for aid, coded in latest.items()
+        }
         con = self._con
         con.begin()
         try:
@@ -193,10 +200,9 @@ class EventStore:
                 )
             finally:
                 con.unregister("tidings_batch_ids")
-            hashes = {aid: coding_hash(c.article, events[aid]) for aid, c in latest.items()}
             changed = [aid for aid in latest if stored.get(aid) != hashes[aid]]
             if changed:
-                self._replace(changed, latest, events, hashes)
+                self._replace(changed, latest, rows, hashes)
             con.commit()
         except duckdb.Error as exc:
             con.rollback()
@@ -210,17 +216,17 @@ class EventStore:
         self,
         changed: list[str],
         latest: dict[str, CodedArticle],
-        events: dict[str, list[Event]],
+        rows: dict[str, list[dict[str, Any]]],
         hashes: dict[str, str],
     ) -> None:
         con = self._con
         coded_at = datetime.now(UTC).replace(tzinfo=None)  # UTC, as the TIMESTAMP has no zone
         changed_ids = pa.table({"article_id": pa.array(changed, pa.string())})
         article_rows = [
-            article_table_row(latest[aid].article, len(events[aid]), hashes[aid], coded_at)
+            article_table_row(latest[aid].article, len(rows[aid]), hashes[aid], coded_at)
             for aid in changed
         ]
-        event_rows = [event_table_row(e) for aid in changed for e in events[aid]]
+        event_rows = [row for aid in changed for row in rows[aid]]
         con.register("tidings_changed_ids", changed_ids)
         con.register(
             "tidings_new_articles", pa.Table.from_pylist(article_rows, ARTICLE_TABLE_SCHEMA)

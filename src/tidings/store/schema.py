@@ -6,6 +6,7 @@ import calendar
 import json
 import re
 from datetime import date, datetime
+from collections.abc import Iterable
 from typing import Any
 
 import pyarrow as pa
@@ -115,9 +116,12 @@ def _create_table(name: str, columns: tuple[tuple[str, pa.DataType], ...]) -> st
     return f"CREATE TABLE IF NOT EXISTS {name} ({', '.join(parts)})"
 
 
-def flat_event(event: Event) -> dict[str, Any]:
-    """One Event as flat columns (EVENT_FIELDS); dates as `date`, nested lists as JSON text."""
-    data = event.to_dict()
+def flat_event(event: Event, data: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One Event as flat columns (EVENT_FIELDS); dates as `date`, nested lists as JSON text.
+
+    Pass `data` when event.to_dict() is already at hand: it is the costly part.
+    """
+    data = event.to_dict() if data is None else data
     source, target, place = event.source, event.target, event.location
     return {
         "event_id": event.event_id,
@@ -146,13 +150,13 @@ def flat_event(event: Event) -> dict[str, Any]:
         "lon": place.lon if place else None,
         "attribution_json": _compact(data["attribution"]),
         "quantities_json": _compact(data["quantities"]),
-        "event_json": event_json(event),
+        "event_json": _compact(data),
     }
 
 
-def event_table_row(event: Event) -> dict[str, Any]:
+def event_table_row(event: Event, data: dict[str, Any] | None = None) -> dict[str, Any]:
     """flat_event plus the store-only day range used by since/until."""
-    row = flat_event(event)
+    row = flat_event(event, data)
     start, end = day_range(event.date.value)
     if start is None:
         start = end = row["published"]
@@ -178,16 +182,10 @@ def article_table_row(
     }
 
 
-def coding_hash(article: Article, events: list[Event]) -> str:
-    """A hash of the article and its coding: equal hashes mean a re-run would change nothing."""
-    article_part = {**article.__dict__, "published": _iso(article.published)}
-    content = {"article": article_part, "events": [e.to_dict() for e in events]}
-    return stable_id(json.dumps(content, sort_keys=True, ensure_ascii=False), length=40)
-
-
-def event_json(event: Event) -> str:
-    """The event's to_dict() as JSON text, the same bytes for the same event on every run."""
-    return json.dumps(event.to_dict(), ensure_ascii=False, sort_keys=True)
+def coding_hash(article: Article, event_jsons: Iterable[str]) -> str:
+    """A hash of the article and its events' JSON: equal hashes mean a re-run changes nothing."""
+    article_part = _compact({**article.__dict__, "published": _iso(article.published)})
+    return stable_id(article_part, *event_jsons, length=40)
 
 
 _PERIOD = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -225,6 +223,7 @@ def _actor_columns(role: str, actor: Any) -> dict[str, Any]:
 
 
 def _compact(value: Any) -> str:
+    # Sorted keys: the same content gives the same text (and coding hash) on every run.
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 

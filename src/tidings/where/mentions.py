@@ -29,7 +29,10 @@ _SEGMENT_BREAKS = frozenset({"(", ")", ",", "-", "–", "—", "/", ";", "[", "]
 # news names it without introduction; smaller towns collide with surnames and common words.
 TOKEN_CITY_MIN_POPULATION = 100_000
 _MAX_RUN = 4
-ORIGIN_RANK = {"curated": 0, "entity": 1, "cued": 2, "token": 3}
+ORIGIN_RANK = {"curated": 0, "dateline": 1, "entity": 2, "cued": 3, "token": 4}
+# A wire dateline: a capitalised place name opening a line, then a comma, bracket or dash
+# ("WASHINGTON (Reuters) -", "SAN DIEGO, Calif. —").
+_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Za-z.'’\- ]{1,40}?)(?=[ \t]*(?:,|\(|—|–| -))", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     person_words = _person_words(doc)
     found = [
         *_curated_mentions(doc, gazetteer),
+        *_dateline_mentions(doc, gazetteer),
         *_entity_mentions(doc, gazetteer, person_words),
         *_token_mentions(doc, gazetteer, person_words),
     ]
@@ -84,6 +88,19 @@ def _curated_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         candidates = tuple(c for c in gazetteer.lookup(match.group(0)) if c.source == "curated")
         if candidates:
             mentions.append(PlaceMention(match.start(), match.end(), match.group(0), "curated", candidates))
+    return mentions
+
+
+def _dateline_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+    mentions = []
+    for match in _DATELINE.finditer(doc.text):
+        # A dateline is written in capitals; a title-case line opening is usually just a sentence.
+        if not match.group(1).isupper():
+            continue
+        candidates = tuple(c for c in gazetteer.lookup(match.group(1)) if c.source != "curated")
+        if candidates:
+            start, end = match.span(1)
+            mentions.append(PlaceMention(start, end, match.group(1), "dateline", candidates))
     return mentions
 
 
