@@ -37,7 +37,8 @@ from tidings.types import (
     stable_id,
 )
 from tidings.when import event_date, find_time_expressions
-from tidings.where import Gazetteer, event_place, find_places
+from tidings.where.gazetteer import Gazetteer
+from tidings.where.resolve import event_place, find_places
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +163,8 @@ def code_document(article: Article, doc: Doc, resources: Resources) -> list[Even
             continue
         seen.add(event.event_id)
         events.append(event)
-        if event.date.precision not in ("published", "unknown"):
+        if event.date.precision not in ("published", "unknown") and _not_after(event.date, published):
+            # Later sentences inherit a past date; a future one ("by January 20") stays put.
             previous_date = event.date
         if event.location is not None:
             previous_place = event.location
@@ -195,6 +197,10 @@ def _build_event(article, doc, candidate: EventCandidate, source: Actor | None, 
         attribution=_attribution(attribution_frames(trigger, resources.reporting), context, doc),
         quantities=find_quantities(doc[candidate.clause_start:candidate.clause_end]),
     )
+
+
+def _not_after(when: EventDate, published: str | None) -> bool:
+    return published is None or (when.value is not None and when.value <= published)
 
 
 def _sentence_index(doc: Doc, token: Token) -> int:

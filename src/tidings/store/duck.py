@@ -189,17 +189,13 @@ class EventStore:
         con = self._con
         con.begin()
         try:
-            ids = pa.table({"article_id": pa.array(list(latest), pa.string())})
-            con.register("tidings_batch_ids", ids)
-            try:
-                stored = dict(
-                    con.execute(
-                        "SELECT article_id, coding_hash FROM articles"
-                        " WHERE article_id IN (SELECT article_id FROM tidings_batch_ids)"
-                    ).fetchall()
-                )
-            finally:
-                con.unregister("tidings_batch_ids")
+            # A list parameter costs less than registering a table for a batch's few ids.
+            stored = dict(
+                con.execute(
+                    "SELECT article_id, coding_hash FROM articles WHERE list_contains(?, article_id)",
+                    [list(latest)],
+                ).fetchall()
+            )
             changed = [aid for aid in latest if stored.get(aid) != hashes[aid]]
             if changed:
                 self._replace(changed, latest, rows, hashes)
@@ -221,27 +217,22 @@ class EventStore:
     ) -> None:
         con = self._con
         coded_at = datetime.now(UTC).replace(tzinfo=None)  # UTC, as the TIMESTAMP has no zone
-        changed_ids = pa.table({"article_id": pa.array(changed, pa.string())})
         article_rows = [
             article_table_row(latest[aid].article, len(rows[aid]), hashes[aid], coded_at)
             for aid in changed
         ]
         event_rows = [row for aid in changed for row in rows[aid]]
-        con.register("tidings_changed_ids", changed_ids)
         con.register(
             "tidings_new_articles", pa.Table.from_pylist(article_rows, ARTICLE_TABLE_SCHEMA)
         )
         con.register("tidings_new_events", pa.Table.from_pylist(event_rows, EVENT_TABLE_SCHEMA))
         try:
             for table in ("events", "articles"):
-                con.execute(
-                    f"DELETE FROM {table}"
-                    " WHERE article_id IN (SELECT article_id FROM tidings_changed_ids)"
-                )
+                con.execute(f"DELETE FROM {table} WHERE list_contains(?, article_id)", [changed])
             con.execute("INSERT INTO articles BY NAME SELECT * FROM tidings_new_articles")
             con.execute("INSERT INTO events BY NAME SELECT * FROM tidings_new_events")
         finally:
-            for name in ("tidings_changed_ids", "tidings_new_articles", "tidings_new_events"):
+            for name in ("tidings_new_articles", "tidings_new_events"):
                 con.unregister(name)
 
     def _prepare(self) -> None:
