@@ -98,3 +98,10 @@ def test_sample_is_deterministic_and_keeps_file_order():
 def test_sample_larger_than_file_keeps_everything():
     records = tuple(GoldRecord(i, {"id": f"r{i}"}) for i in range(5))
     assert sample_records(records, 10) == records
+
+
+def test_article_yaml_unquoted_cameo_code_raises_input_error(tmp_path):
+    path = tmp_path / "a.expected.yaml"
+    path.write_text("events:\n  - id: e01\n    evidence: x\n    cameo: [020]\n", encoding="utf-8")
+    with pytest.raises(InputError, match="quoted"):
+        read_gold(path)

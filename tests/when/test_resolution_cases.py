@@ -32,7 +32,9 @@ def test_table_has_at_least_150_cases():
 
 
 @pytest.mark.parametrize(("published", "sentence", "expression", "value", "precision"), CASES)
-def test_expression_resolves_as_annotated(plain_nlp, published, sentence, expression, value, precision):
+def test_expression_resolves_as_annotated(
+    plain_nlp, published, sentence, expression, value, precision
+):
     start = sentence.index(expression)
     end = start + len(expression)
     found = find_time_expressions(plain_nlp(sentence), published)

@@ -1,20 +1,20 @@
-"""Shared, expensive fixtures of the where/ tests: one gazetteer and one spaCy pipeline per run."""
+"""Shared, expensive fixtures of the where/ tests: one gazetteer per run, the session's pipeline."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.language import Language
 
-from tidings.nlp import build_nlp
 from tidings.settings import Settings
 from tidings.where.gazetteer import Gazetteer
 
 
 @pytest.fixture(scope="session")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load(Settings())
+def gazetteer(settings: Settings) -> Gazetteer:
+    return Gazetteer.load(settings)
 
 
 @pytest.fixture(scope="session")
-def nlp() -> Language:
-    return build_nlp(Settings())
+def nlp(plain_nlp: Language) -> Language:
+    # tests/conftest.py loads the bare pipeline once per session; reuse it.
+    return plain_nlp

@@ -76,7 +76,9 @@ def score_geowebnews(records: Iterable[dict], nlp: Language, gazetteer: Gazettee
             gold_point = hits[0]
             if place.lat is not None and gold_point["latitude"] is not None:
                 resolved += 1
-                km = distance_km(place.lat, place.lon, gold_point["latitude"], gold_point["longitude"])
+                km = distance_km(
+                    place.lat, place.lon, gold_point["latitude"], gold_point["longitude"]
+                )
                 near += km <= 161
                 if place.precision != "country":
                     resolved_below += 1

@@ -88,9 +88,11 @@ def test_malformed_table_names_file_and_line(tmp_path: Path):
     source = Path(str(resources.files("tidings") / "data" / "where"))
     for table in source.glob("*.tsv"):
         shutil.copy(table, tmp_path / table.name)
-    with (tmp_path / "places.tsv").open("a", encoding="utf-8") as handle:
-        handle.write("Nowhere\t\t\tIRQ\t\tnorth\t44.0\tcity\tbroken row\n")
+    admin1 = tmp_path / "admin1.tsv"
+    lines = admin1.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[2] = "IRQ\t99\tNowhere\tnorth\t44.0\t0\t0\n"
+    admin1.write_text("".join(lines), encoding="utf-8")
     with pytest.raises(DataFileError) as error:
         Gazetteer.load(Settings(), data_dir=tmp_path)
-    assert "places.tsv" in str(error.value)
+    assert "admin1.tsv:3" in str(error.value)
     assert "not a number" in str(error.value)

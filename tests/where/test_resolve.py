@@ -35,19 +35,24 @@ def test_tripoli_without_context_is_the_larger_city(nlp, gazetteer):
 
 
 def test_many_us_mentions_do_not_move_paris_to_texas(nlp, gazetteer):
-    text = "Police in Paris arrested two men. US officials said the US and the United States would help."
+    text = (
+        "Police in Paris arrested two men. US officials said the US and the United States "
+        "would help."
+    )
     assert places_in(text, nlp, gazetteer)[0].country == "FRA"
 
 
 def test_region_after_a_comma_picks_the_reading(nlp, gazetteer):
-    place = places_in("On Friday, in Guadalupe, Zacatecas, armed men opened fire.", nlp, gazetteer)[0]
+    text = "On Friday, in Guadalupe, Zacatecas, armed men opened fire."
+    place = places_in(text, nlp, gazetteer)[0]
     assert (place.text, place.admin1) == ("Guadalupe", "Zacatecas")
 
 
 def test_offsets_point_into_the_text(nlp, gazetteer):
     text = "Rockets hit the Green Zone in Baghdad on Tuesday."
     places = places_in(text, nlp, gazetteer)
-    assert [(p.text, p.start, p.end) for p in places] == [("Green Zone", 16, 26), ("Baghdad", 30, 37)]
+    spans = [(p.text, p.start, p.end) for p in places]
+    assert spans == [("Green Zone", 16, 26), ("Baghdad", 30, 37)]
     assert all(text[p.start : p.end] == p.text for p in places)
 
 

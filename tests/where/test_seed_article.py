@@ -45,5 +45,6 @@ def test_seed_visit_to_baghdad_is_placed_in_baghdad(seed):
     text, doc, places = seed
     start = text.index("Later, Ismail Qaani")
     sentence = next(s for s in doc.sents if s.start_char <= start < s.end_char)
-    chosen = event_place(places, (start, sentence.end_char), (sentence.start_char, sentence.end_char), ["IRN"], None)
+    bounds = (sentence.start_char, sentence.end_char)
+    chosen = event_place(places, (start, sentence.end_char), bounds, ["IRN"], None)
     assert (chosen.name, chosen.country) == ("Baghdad", "IRQ")

@@ -1,6 +1,7 @@
 """Actors stage: knowledge base, noun-phrase resolution to CAMEO actor codes, coreference."""
 
-from tidings.actors.kb import ActorKB, NamedActor
-from tidings.actors.resolve import ActorContext, resolve_actor
+from tidings.actors.coref import ActorContext
+from tidings.actors.kb import ActorKB, NamedActor, RoleCue
+from tidings.actors.resolve import resolve_actor
 
-__all__ = ["ActorKB", "ActorContext", "NamedActor", "resolve_actor"]
+__all__ = ["ActorContext", "ActorKB", "NamedActor", "RoleCue", "resolve_actor"]

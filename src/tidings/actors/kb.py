@@ -1,147 +1,272 @@
-"""Actor knowledge base: countries, role cues and named actors with dated roles, from data files."""
+"""Actor knowledge base: countries, role cues and named actors with dated codes, loaded from data files."""
 
 from __future__ import annotations
 
-import csv
-from dataclasses import dataclass
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from tidings.errors import DataFileError
+from tidings.actors.tables import Period, Row, check_code, parse_periods, read_table
 
-
-@dataclass(frozen=True)
-class Period:
-    code: str
-    start: date | None
-    end: date | None
-
-    def covers(self, when: date) -> bool:
-        return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
+NAMED_TABLES = ("people.tsv", "organisations.tsv", "groups.tsv")  # earlier tables win a shared name
+NAMED_COLUMNS = ("name", "aliases", "kind", "code", "periods", "titles")
+CAPITAL_LETTERS = re.compile(r"[A-Z]")
+TOKEN_LIKE = re.compile(r"\w+|[^\w\s]")
 
 
 @dataclass(frozen=True)
 class NamedActor:
+    """A person or organisation with a fallback code and date-bounded codes (offices held)."""
+
     name: str
     aliases: tuple[str, ...]
-    code: str  # fallback code, used outside every period
+    kind: str  # "person" | "org"
+    code: str
     periods: tuple[Period, ...]
-    kind: str  # "person" or "org"
+    titles: tuple[str, ...]  # offices the text may call the person by ("president"), for coreference
 
-    def code_on(self, when: date | None) -> str:
-        """The actor's code on a date: the covering period's code, else the fallback."""
-        if when is not None:
-            for period in self.periods:
-                if period.covers(when):
-                    return period.code
-        return self.code
+    @property
+    def is_person(self) -> bool:
+        return self.kind == "person"
 
-
-def _norm(text: str) -> str:
-    words = text.lower().replace("’", "'").split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
-def _parse_period(raw: str, path: str, line: int) -> Period:
-    try:
-        code, span = raw.split("@")
-        start, end = span.split("..")
-        return Period(code, date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None)
-    except ValueError as exc:
-        raise DataFileError(path, line, f"bad period {raw!r} (want CODE@YYYY-MM-DD..YYYY-MM-DD)") from exc
-
-
-def _rows(path: Path, expected: list[str]) -> list[tuple[int, list[str]]]:
-    rows = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            cells = line.rstrip("\n").split("\t")
-            if cells == expected:
-                continue
-            if len(cells) != len(expected):
-                raise DataFileError(str(path), number, f"expected {len(expected)} tab-separated columns, got {len(cells)}")
-            rows.append((number, cells))
-    return rows
-
-
-class ActorKB:
-    """Names → codes. Lookups are by normalised lower-case phrase ("the kremlin" → "kremlin")."""
-
-    def __init__(self, countries: dict[str, str], adjectives: dict[str, str], seats: dict[str, str],
-                 roles: dict[str, tuple[str, bool]], named: dict[str, NamedActor]) -> None:
-        self.countries = countries  # name → country code
-        self.adjectives = adjectives  # "iraqi" → IRQ
-        self.seats = seats  # "washington" → USA (capital metonymy)
-        self.roles = roles  # "prime minister" → ("GOV", person?)
-        self.named = named  # name or alias → NamedActor
-        # Acronyms ("WHO", "UN") match only when written in capitals: "who" is a pronoun.
-        self.acronyms = {key for actor in named.values() for alias in (actor.name, *actor.aliases)
-                         if alias.isupper() for key in [_norm(alias)]}
-        self.max_words = max(len(k.split()) for k in [*countries, *roles, *named, *seats])
-
-    @classmethod
-    def load(cls, data_dir: Path | None = None) -> ActorKB:
-        folder = data_dir or Path(str(resources.files("tidings") / "data" / "actors"))
-        countries: dict[str, str] = {}
-        adjectives: dict[str, str] = {}
-        seats: dict[str, str] = {}
-        for _, (code, names, adjs, seat_names) in _rows(folder / "countries.tsv", ["code", "names", "adjectives", "seats"]):
-            for name in filter(None, names.split(";")):
-                countries.setdefault(_norm(name), code)
-            for adj in filter(None, adjs.split(";")):
-                adjectives.setdefault(_norm(adj), code)
-            for seat in filter(None, seat_names.split(";")):
-                seats.setdefault(_norm(seat), code)
-        # A capital is a seat of government, not a country, even where CAMEO has a region code for it.
-        for seat in seats:
-            countries.pop(seat, None)
-        roles: dict[str, tuple[str, bool]] = {}
-        for number, (cue, role, person) in _rows(folder / "roles.tsv", ["cue", "role", "person"]):
-            if person not in ("yes", "no"):
-                raise DataFileError(str(folder / "roles.tsv"), number, f"person must be yes or no, got {person!r}")
-            roles[_norm(cue)] = (role, person == "yes")
-        named: dict[str, NamedActor] = {}
-        path = folder / "named.tsv"
-        for number, (name, aliases, code, periods, kind) in _rows(path, ["name", "aliases", "code", "periods", "kind"]):
-            if kind not in ("person", "org"):
-                raise DataFileError(str(path), number, f"kind must be person or org, got {kind!r}")
-            actor = NamedActor(
-                name, tuple(filter(None, aliases.split(";"))), code,
-                tuple(_parse_period(p, str(path), number) for p in filter(None, periods.split(";"))), kind,
-            )
-            for key in (name, *actor.aliases):
-                named.setdefault(_norm(key), actor)
-        return cls(countries, adjectives, seats, roles, named)
-
-    def named_actor(self, text: str) -> NamedActor | None:
-        key = _norm(text)
-        if key in self.acronyms and not text.strip().isupper():
+    def period_on(self, day: date | None) -> Period | None:
+        if day is None:
             return None
-        return self.named.get(key)
+        return next((p for p in self.periods if p.covers(day)), None)
 
-    def country_of(self, text: str) -> str | None:
-        key = _norm(text)
-        return self.countries.get(key) or self.adjectives.get(key) or self.seats.get(key)
+    def code_on(self, day: date | None) -> str:
+        """The code on a date: the covering period's code, else the fallback code."""
+        period = self.period_on(day)
+        return period.code if period else self.code
 
-    def ruler_patterns(self) -> list[dict]:
-        """EntityRuler patterns for multi-word named actors and country names the model may split."""
-        patterns = []
-        seen: set[str] = set()
-        for actor in self.named.values():
-            for name in (actor.name, *actor.aliases):
-                if name in seen or len(name) < 3:
-                    continue
-                seen.add(name)
-                label = "PERSON" if actor.kind == "person" else "ORG"
-                patterns.append({"label": label, "pattern": name, "id": actor.code})
-        return patterns
+
+@dataclass(frozen=True)
+class RoleCue:
+    """A title or noun that names an actor's role ("minister" → GOV, "militias" → REB)."""
+
+    cue: str
+    role: str | None  # None: a proxy without a role of its own ("group", "one")
+    person: bool  # names one individual, so it can be the antecedent of "he"/"she"
+    proxy: bool  # stands for the group in its "of"/"for" phrase ("a spokesman for Hamas")
 
 
 def normalise(text: str) -> str:
-    """The KB's lookup key for a phrase."""
-    return _norm(text)
+    """The lookup key of a name or cue: accents folded, lower case, one space, tight hyphens."""
+    folded = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.sub(r"\s*-\s*", "-", " ".join(folded.lower().split()))
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("tidings") / "data" / "actors"))
+
+
+def _type_codes() -> frozenset[str]:
+    path = Path(str(resources.files("tidings") / "data" / "cameo" / "cameo_type_codes.tsv"))
+    return frozenset(row["code"] for row in read_table(path, ("code", "label")))
+
+
+class ActorKB:
+    """Names and cues → codes. Every lookup goes through `normalise`; proper names need a capital."""
+
+    def __init__(self, *, countries: dict[str, str], demonyms: dict[str, str], seats: dict[str, str],
+                 roles: dict[str, RoleCue], named: dict[str, tuple[NamedActor, ...]],
+                 capitals_only: frozenset[str], country_codes: frozenset[str], type_codes: frozenset[str],
+                 multiword_countries: tuple[tuple[str, str], ...] = ()) -> None:
+        self.countries = countries  # "iraq" → IRQ
+        self.demonyms = demonyms  # "iraqi" → IRQ
+        self.seats = seats  # "washington", "kremlin" → USA, RUS (metonymy for the government)
+        self.roles = roles
+        self.named = named  # name or alias → the actors it may mean, in table order
+        self.capitals_only = capitals_only  # keys written only in capitals ("us", "who"): "us" is a pronoun
+        self.country_codes = country_codes
+        self.type_codes = type_codes
+        self.multiword_countries = multiword_countries  # (text, label) for the entity ruler
+        keys = [*countries, *demonyms, *seats, *roles, *named]
+        self.max_tokens = max(len(TOKEN_LIKE.findall(key)) for key in keys)
+
+    @classmethod
+    def load(cls, data_dir: Path | None = None) -> ActorKB:
+        """Read and validate every table under `data_dir` (default: the packaged data/actors)."""
+        folder = data_dir or _data_dir()
+        type_codes = _type_codes()
+        forms: dict[str, list[str]] = {}  # key → every spelling registered under it
+
+        def register(table: dict[str, Any], text: str, value: Any) -> None:
+            key = normalise(text)
+            forms.setdefault(key, []).append(text)
+            table.setdefault(key, value)
+
+        countries: dict[str, str] = {}
+        demonyms: dict[str, str] = {}
+        seats: dict[str, str] = {}
+        multiword: list[tuple[str, str]] = []
+        country_rows = list(read_table(folder / "countries.tsv", ("code", "kind", "names", "demonyms", "seats")))
+        country_codes = frozenset(row["code"] for row in country_rows)
+        for row in country_rows:
+            if not re.fullmatch(r"[A-Z]{3}", row["code"]) or row["kind"] not in ("country", "region"):
+                raise row.fail(f"bad country row: code {row['code']!r}, kind {row['kind']!r}")
+            for name in row.items("names"):
+                register(countries, name, row["code"])
+                if " " in name and not name.lower().startswith("the "):
+                    multiword.append((name, "GPE"))
+            for demonym in row.items("demonyms"):
+                register(demonyms, demonym, row["code"])
+                if " " in demonym:
+                    multiword.append((demonym, "NORP"))
+            for seat in row.items("seats"):
+                register(seats, seat, row["code"])
+        # A capital is a seat of government, not the country, even where it shares a name.
+        for key in seats:
+            countries.pop(key, None)
+
+        roles: dict[str, RoleCue] = {}
+        for row in read_table(folder / "roles.tsv", ("cue", "role", "kind", "proxy")):
+            roles[normalise(row["cue"])] = _role_cue(row, type_codes)
+
+        first_groups = country_codes | type_codes
+        actors: dict[str, NamedActor] = {}
+        for table in NAMED_TABLES:
+            for row in read_table(folder / table, NAMED_COLUMNS):
+                actor = _named_actor(row, first_groups)
+                actors.setdefault(normalise(actor.name), actor)
+        extra = _phoenix_aliases(folder / "phoenix_aliases.tsv", actors)
+        named: dict[str, tuple[NamedActor, ...]] = {}
+        for actor in actors.values():
+            actor = replace(actor, aliases=tuple(dict.fromkeys((*actor.aliases, *extra.get(actor.name, ())))))
+            for text in (actor.name, *actor.aliases):
+                key = normalise(text)
+                forms.setdefault(key, []).append(text)
+                if actor not in named.get(key, ()):
+                    named[key] = (*named.get(key, ()), actor)
+        capitals_only = frozenset(
+            key for key, texts in forms.items()
+            if all(CAPITAL_LETTERS.search(t) and t.upper() == t for t in texts)
+        )
+        return cls(countries=countries, demonyms=demonyms, seats=seats, roles=roles, named=named,
+                   capitals_only=capitals_only, country_codes=country_codes, type_codes=type_codes,
+                   multiword_countries=tuple(multiword))
+
+    # -- lookups -----------------------------------------------------------------------------
+
+    def _proper_key(self, text: str) -> str | None:
+        """The key of a proper name as written, or None when its case rules it out ("us", "china")."""
+        if not CAPITAL_LETTERS.search(text):
+            return None
+        key = normalise(text)
+        if key in self.capitals_only and text.upper() != text:
+            return None
+        return key
+
+    def named_actor(self, text: str, when: date | None = None) -> NamedActor | None:
+        """The named actor a name means: the one in office on `when` if several share it."""
+        key = self._proper_key(text)
+        candidates = self.named.get(key, ()) if key else ()
+        if not candidates:
+            return None
+        in_office = [a for a in candidates if a.period_on(when) is not None]
+        return (in_office or list(candidates))[0]
+
+    def place(self, text: str) -> tuple[str, str] | None:
+        """("country" | "demonym" | "seat", code) for a country name, demonym or seat of government."""
+        key = self._proper_key(text)
+        if key is None:
+            return None
+        for kind, table in (("country", self.countries), ("demonym", self.demonyms), ("seat", self.seats)):
+            if key in table:
+                return kind, table[key]
+        return None
+
+    def country_of(self, text: str) -> str | None:
+        """The country code of a name, demonym or seat: "Iraqi", "Iraq", "Baghdad" → "IRQ"."""
+        found = self.place(text.strip()) or self.place(re.sub(r"^[Tt]he\s+", "", text.strip()))
+        return found[1] if found else None
+
+    def role_cue(self, *texts: str) -> RoleCue | None:
+        """The role cue of the first of `texts` (the words as written, then their lemmas) that is one."""
+        for text in texts:
+            cue = self.roles.get(normalise(text))
+            if cue is not None:
+                return cue
+        return None
+
+    def split_code(self, code: str) -> tuple[str | None, str | None]:
+        """(country, role) of a code: "IRQREB" → ("IRQ", "REB"), "IGOUNO" → (None, "IGO")."""
+        groups = [code[i:i + 3] for i in range(0, len(code), 3)]
+        country = groups[0] if groups and groups[0] in self.country_codes else None
+        rest = groups[1:] if country else groups
+        role = next((g for g in rest if g in self.type_codes), None)
+        return country, role
+
+    # -- spaCy ---------------------------------------------------------------------------------
+
+    def ruler_patterns(self) -> list[dict]:
+        """EntityRuler patterns: named actors (PERSON/ORG) and multi-word countries (GPE/NORP)."""
+        patterns: list[dict] = []
+        seen: set[tuple[str, str]] = set()
+
+        def add(label: str, text: str, ident: str) -> None:
+            # Phrase patterns match exact spelling; a sentence-initial capital is the common variant.
+            for variant in dict.fromkeys((text, text[:1].upper() + text[1:])):
+                if len(variant) > 1 and (label, variant) not in seen:
+                    seen.add((label, variant))
+                    patterns.append({"label": label, "pattern": variant, "id": ident})
+
+        for actors in self.named.values():
+            for actor in actors:
+                label = "PERSON" if actor.is_person else "ORG"
+                for text in (actor.name, *actor.aliases):
+                    add(label, text, actor.name)
+        for text, label in self.multiword_countries:
+            add(label, text, text)
+        return patterns
+
+    def all_named(self) -> Iterable[NamedActor]:
+        """Every named actor once, in table order."""
+        return dict.fromkeys(a for actors in self.named.values() for a in actors)
+
+
+def _role_cue(row: Row, type_codes: frozenset[str]) -> RoleCue:
+    role, kind, proxy = row["role"], row["kind"], row["proxy"]
+    if role != "-" and role not in type_codes:
+        raise row.fail(f"role {role!r} is not a CAMEO type code")
+    if kind not in ("person", "group"):
+        raise row.fail(f"kind must be person or group, got {kind!r}")
+    if proxy not in ("yes", "no"):
+        raise row.fail(f"proxy must be yes or no, got {proxy!r}")
+    if role == "-" and proxy != "yes":
+        raise row.fail("only a proxy cue may have no role (-)")
+    return RoleCue(normalise(row["cue"]), None if role == "-" else role, kind == "person", proxy == "yes")
+
+
+def _named_actor(row: Row, first_groups: frozenset[str]) -> NamedActor:
+    if not row["name"].strip():
+        raise row.fail("empty name")
+    if row["kind"] not in ("person", "org"):
+        raise row.fail(f"kind must be person or org, got {row['kind']!r}")
+    return NamedActor(
+        name=row["name"].strip(),
+        aliases=tuple(row.items("aliases")),
+        kind=row["kind"],
+        code=check_code(row, row["code"], first_groups),
+        periods=parse_periods(row, first_groups),
+        titles=tuple(normalise(t) for t in row.items("titles")),
+    )
+
+
+def _phoenix_aliases(path: Path, actors: dict[str, NamedActor]) -> dict[str, tuple[str, ...]]:
+    """Extra spellings by actor name; a row for an actor the KB does not have is an error."""
+    extra: dict[str, tuple[str, ...]] = {}
+    if not path.is_file():
+        return extra
+    for row in read_table(path, ("name", "aliases")):
+        actor = actors.get(normalise(row["name"]))
+        if actor is None:
+            raise row.fail(f"no named actor {row['name']!r} for these spellings")
+        extra[actor.name] = tuple(row.items("aliases"))
+    return extra

@@ -1,181 +1,239 @@
-"""Resolve a noun phrase to a coded actor, with document-level coreference (ActorContext)."""
+"""Resolve a noun phrase's head token to a coded Actor: phrase, relations, then coreference."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from tidings.actors.kb import ActorKB, NamedActor, normalise
+from tidings.actors.coref import ActorContext, Mention
+from tidings.actors.kb import NamedActor
+from tidings.actors.phrase import PhraseReading, read_phrase
 from tidings.types import Actor
 
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
-# Heads that act for the group their "for"/"of" object names: "a spokesman for X" speaks as X.
-PROXY_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "group", "member", "one", "faction",
-                         "representative", "wing", "unit", "fighter", "delegation", "leadership", "envoy"})
-LEFT_DEPS = frozenset({"compound", "amod", "nmod", "det", "poss", "nummod", "quantmod", "punct", "case", "npadvmod"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+GROUP_POSSESSIVES = frozenset({"its", "their"})
+# Heads the document pass resolves up front, so coreference has every earlier mention to look at.
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "pobj", "poss", "appos",
+                           "attr", "conj", "oprd", "ROOT"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# People who are no actor but are still what a later "he"/"she" refers to ("a man … released him").
+PLAIN_PEOPLE = frozenset({"man", "woman", "person", "boy", "girl", "child", "mother", "father", "wife",
+                          "husband", "son", "daughter", "brother", "sister", "friend", "witness"})
+# How deep "a spokesman for one of the factions of …" may nest before we stop following it.
+MAX_DEPTH = 3
+# After these a capital is a place ("in Baghdad"), elsewhere it stands for the government.
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "into", "across", "around", "outside", "inside",
+                            "through", "toward", "towards", "on", "over", "within", "throughout"})
 
 
-@dataclass
-class ActorContext:
-    """The discourse memory of one article: actors seen so far, for coreference."""
+@dataclass(frozen=True)
+class _Found:
+    """A resolved mention plus what the discourse memory needs to know about it."""
 
-    kb: ActorKB
-    when: date | None = None
-    history: list[tuple[Actor, bool]] = field(default_factory=list)  # (actor, is a person)
-
-    def remember(self, actor: Actor, person: bool) -> None:
-        self.history.append((actor, person))
-
-    def latest(self, person: bool | None = None, role: str | None = None, surname: str | None = None) -> Actor | None:
-        for actor, is_person in reversed(self.history):
-            if person is not None and is_person != person:
-                continue
-            if role is not None and actor.role != role:
-                continue
-            if surname is not None and not (actor.name and actor.name.lower().split()[-1] == surname):
-                continue
-            return actor
-        return None
-
-
-@dataclass
-class _Scan:
-    named: NamedActor | None = None
-    country: str | None = None
-    seat: bool = False  # the country came from a capital or seat of government ("Washington")
-    role: str | None = None
+    actor: Actor
     person: bool = False
-    name_tokens: list[Token] = field(default_factory=list)
+    cue: str | None = None
+    titles: frozenset[str] = frozenset()
+    organisation: bool = False
 
 
-def _phrase(head: Token) -> list[Token]:
-    """The head and its left modifiers (compounds, adjectives, titles), in text order."""
-    tokens = [head]
-    for child in head.lefts:
-        if child.dep_ in LEFT_DEPS:
-            tokens.extend(t for t in child.subtree if not t.is_space)
-    for child in head.rights:
-        if child.dep_ in ("compound", "flat"):
-            tokens.extend(child.subtree)
-    return sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+def resolve_actor(head: Token, context: ActorContext) -> Actor | None:
+    """The coded actor of the noun phrase headed by `head`, or None when it names no actor.
+
+    The first call for a document resolves every argument head of it in text order (the article's
+    discourse memory); later calls return those results, so call order never changes a code.
+    """
+    context.read(head.doc, lambda h: _resolve_and_remember(h, context), _argument_heads)
+    seen, actor = context.known(head)
+    return actor if seen else _resolve_and_remember(head, context)
 
 
-def _scan(tokens: list[Token], kb: ActorKB) -> _Scan:
-    """Longest-match the phrase's word n-grams against named actors, countries and role cues."""
-    scan = _Scan()
-    used: set[int] = set()
-    for size in range(min(kb.max_words, len(tokens)), 0, -1):
-        for start in range(len(tokens) - size + 1):
-            window = tokens[start:start + size]
-            if any(t.i in used for t in window) or window[-1].i - window[0].i != size - 1:
-                continue
-            text = window[0].doc[window[0].i:window[-1].i + 1].text
-            key = normalise(text)
-            named = kb.named_actor(text)
-            if named is not None and scan.named is None:
-                scan.named = named
-                scan.name_tokens = window
-            elif key in kb.countries or key in kb.adjectives or (key in kb.seats and size == len(tokens)):
-                if scan.country is None:
-                    scan.country = kb.country_of(text)
-                    scan.seat = key in kb.seats and key not in kb.countries
+def _argument_heads(doc: Doc) -> list[Token]:
+    return [t for t in doc if t.dep_ in ARGUMENT_DEPS and t.pos_ in NOMINAL_POS]
+
+
+def _resolve_and_remember(head: Token, context: ActorContext) -> Actor | None:
+    found = _resolve(head, context, 0)
+    if found is None:
+        return None
+    context.remember(head, found.actor, person=found.person, cue=found.cue, titles=found.titles,
+                     organisation=found.organisation)
+    return found.actor if found.actor.code else None
+
+
+def _resolve(head: Token, context: ActorContext, depth: int) -> _Found | None:
+    lower = head.lower_
+    if lower in PERSON_PRONOUNS:
+        return _corefer(head.idx, head.idx + len(head.text), head.doc,
+                        context.person_antecedent(head.idx))
+    if lower in GROUP_POSSESSIVES and head.dep_ == "poss":
+        return _corefer(head.idx, head.idx + len(head.text), head.doc,
+                        context.group_antecedent(head.idx))
+    if head.pos_ == "PRON":
+        return None  # "it", "they", "which": not followed yet (see the package README)
+    reading = read_phrase(head, context.kb, context.when)
+    if not reading.is_actor_head:
+        if head.lemma_.lower() in PLAIN_PEOPLE and head.tag_ == "NN":
+            return _Found(_actor(reading, reading.end, None, None, None, None), person=True)
+        return None
+    if reading.named is not None and reading.named_at_head:
+        return _named(reading, reading.named, context)
+    return _compose(reading, context, depth)
+
+
+def _named(reading: PhraseReading, named: NamedActor, context: ActorContext) -> _Found:
+    """A named actor at the head: its code on the date, unless the phrase says "former"."""
+    earlier = None if reading.titles or reading.former else context.named_antecedent(reading.start, named.name)
+    if earlier is not None:  # a bare "Trump" repeats the article's earlier, fuller mention
+        return _corefer(reading.start, reading.end, reading.head.doc, earlier, reading)
+    code = named.code_on(context.when)
+    if context.when is None and reading.role:
+        # Undated text: a title in the phrase ("President Trump") says which office is meant.
+        offices = [p.code for p in named.periods if context.kb.split_code(p.code)[1] == reading.role]
+        code = offices[-1] if offices else code
+    country, role = context.kb.split_code(code)
+    if reading.former and country:
+        code, role = country + "ELI", "ELI"
+    actor = _actor(reading, reading.end, code, country, role, named.name)
+    return _Found(actor, named.is_person, _cue(reading), frozenset({*reading.titles, *named.titles}),
+                  not named.is_person)
+
+
+def _compose(reading: PhraseReading, context: ActorContext, depth: int) -> _Found | None:
+    """Country and role from the phrase, its named modifier, its relations, then coreference."""
+    kb, head = context.kb, reading.head
+    country, role, name, code = reading.country, reading.role, reading.person_name, None
+    end = reading.end
+    if reading.seat and reading.country_at_head and role is None and not _is_place(head):
+        role = "GOV"  # "Washington said", "the Kremlin warned": the seat speaks for the government
+    proxy = bool(reading.head_cue and reading.head_cue.proxy)
+
+    named = reading.named
+    if named is not None:  # a name modifying the head: "the Trump administration", "Hamas fighters"
+        named_code = named.code_on(context.when)
+        named_country, named_role = kb.split_code(named_code)
+        name = named.name
+        if named.is_person:
+            country = country or named_country
+        elif proxy or role is None or named_country is None:
+            code, country, role = named_code, named_country, named_role
+        else:
+            country = country or named_country
+
+    if code is None and depth < MAX_DEPTH and reading.head_cue is not None:
+        related = _related(head, context, depth, proxy)
+        if related is not None:
+            found, relation = related
+            inner = found.actor
+            if relation == "object":
+                end = max(end, inner.end)
+            takes_whole = (proxy and (inner.role or found.organisation)) or (
+                relation == "object" and (found.organisation or inner.country is None))
+            if takes_whole:
+                code, country, role = inner.code, inner.country, inner.role
+                name = name or inner.name
             else:
-                lemma_key = " ".join(t.lemma_.lower() for t in window)
-                cue = kb.roles.get(key) or kb.roles.get(lemma_key)
-                if cue is None:
-                    continue
-                # The rightmost role cue wins: "government spokesman" is the spokesman.
-                scan.role, scan.person = cue
-            used.update(t.i for t in window)
-    if scan.named is None:
-        people = [t for t in tokens if t.ent_type_ == "PERSON"]
-        scan.name_tokens = people
-        scan.person = scan.person or bool(people)
-    else:
-        scan.person = scan.person or scan.named.kind == "person"
-    return scan
+                country = country or inner.country
+                role = role or inner.role
+
+    if code is None and country is None and depth < MAX_DEPTH:
+        appositive = next((c for c in head.rights if c.dep_ == "appos"), None)
+        inner_found = _resolve(appositive, context, depth + 1) if appositive is not None else None
+        # Only like describes like: "Qaani, commander of …", not a group glossed by a person.
+        if inner_found is not None and inner_found.actor.code and inner_found.person == reading.person:
+            if role is None or inner_found.actor.role == role:
+                code = inner_found.actor.code
+            country, role = inner_found.actor.country, role or inner_found.actor.role
+
+    if code is None and country is None and role not in (None, "MIL"):
+        country = _located_in(head, context)  # "factions in Iraq"; not troops, which deploy abroad
+
+    if code is None and country is None:
+        antecedent = _antecedent(reading, context, role)
+        if antecedent is not None:
+            return _corefer(reading.start, end, head.doc, antecedent, reading)
+
+    if reading.former and (country or code):
+        country = country or kb.split_code(code or "")[0]
+        code, role = (country + "ELI" if country else code), "ELI"
+    code = code or (country + (role or "") if country else role)
+    if not code:
+        if reading.person_name:  # uncoded, but an antecedent for a later "he"
+            return _Found(_actor(reading, end, None, None, None, name), person=True)
+        return None
+    if country is None and role is None:
+        country, role = kb.split_code(code)
+    return _Found(_actor(reading, end, code, country, role, name), reading.person, _cue(reading),
+                  frozenset(reading.titles))
 
 
-def _code(country: str | None, role: str | None) -> str | None:
-    if country and role:
-        return country + role
-    return country or role
-
-
-def _of_object(head: Token) -> Token | None:
-    for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in ("for", "of"):
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return objects[0]
+def _related(head: Token, context: ActorContext, depth: int, proxy: bool) -> tuple[_Found, str] | None:
+    """The actor a role noun belongs to: its "of"/"for" object, else its possessor."""
+    preps = ("of", "for", "from") if proxy else ("of", "for")
+    for obj in _objects(head, preps):
+        found = _resolve(obj, context, depth + 1)
+        if found is None or not found.actor.code:
+            # "the minister of defence of Iraq": an office's own of-phrase names the country.
+            found = next((f for o in _objects(obj, ("of",)) for f in [_resolve(o, context, depth + 1)]
+                          if f is not None and f.actor.code), None)
+        if found is not None:
+            return found, "object"
+    owner = next((c for c in head.lefts if c.dep_ == "poss" and c.lower_ != "whose"), None)
+    found = _resolve(owner, context, depth + 1) if owner is not None else None
+    if found is not None and found.actor.code:
+        return found, "owner"
     return None
 
 
-def resolve_actor(head: Token, context: ActorContext, _depth: int = 0) -> Actor | None:
-    """The coded actor of the noun phrase headed by `head` (None when it names no actor)."""
-    doc = head.doc
-    if head.lower_ in PERSON_PRONOUNS:
-        found = context.latest(person=True)
-        if found is None:
-            return None
-        return Actor(head.text, head.idx, head.idx + len(head.text), found.code, found.country, found.role, found.name)
+def _objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of the head's prepositions in `preps` ("a spokesman for X" → X)."""
+    return [obj for child in head.rights if child.dep_ == "prep" and child.lower_ in preps
+            for obj in child.children if obj.dep_ == "pobj"]
 
-    tokens = [t for t in _phrase(head) if not (t.is_punct and t.i in (head.left_edge.i, head.i))]
-    tokens = [t for t in tokens if t.dep_ != "poss" or t.i == head.i] or [head]
-    scan = _scan(tokens, context.kb)
-    start_tok, end_tok = tokens[0], tokens[-1]
-    while start_tok.i < end_tok.i and (start_tok.is_punct or start_tok.lower_ in ("a", "an")):
-        start_tok = doc[start_tok.i + 1]
-    text_start, text_end = start_tok.idx, end_tok.idx + len(end_tok.text)
 
-    code: str | None
-    name = scan.named.name if scan.named else (" ".join(t.text for t in scan.name_tokens) or None)
-    country, role = scan.country, scan.role
-    if scan.named is not None:
-        code = scan.named.code_on(context.when)
-        country = code[:3] if code[:3] in context.kb.countries.values() else None
-        role = code[3:6] if country else code[:3]
-    else:
-        if scan.seat and role is None:
-            role = "GOV"  # "Washington said": the capital speaks for the government
-        if _depth < 3:
-            related = _of_object(head)
-            if related is not None and (head.lemma_.lower() in PROXY_HEADS or role is not None):
-                inner = resolve_actor(related, context, _depth + 1)
-                if inner is not None and inner.code:
-                    if head.lemma_.lower() in PROXY_HEADS or role is None:
-                        country, role = inner.country, inner.role
-                        name = name or inner.name
-                    else:
-                        country = country or inner.country
-                        role = inner.role if inner.role and inner.country else role
-            appositions = [c for c in head.rights if c.dep_ == "appos"]
-            if appositions and (country is None or role is None):
-                inner = resolve_actor(appositions[0], context, _depth + 1)
-                if inner is not None:
-                    country, role = country or inner.country, role or inner.role
-            owners = [c for c in head.lefts if c.dep_ == "poss"]
-            if owners and country is None and role is not None:
-                owner = resolve_actor(owners[0], context, _depth + 1)
-                if owner is not None:
-                    country = owner.country
-        if country is None and role is None and scan.name_tokens:
-            surname = scan.name_tokens[-1].lower_
-            earlier = context.latest(person=True, surname=surname)
-            if earlier is not None:
-                return Actor(doc.text[text_start:text_end], text_start, text_end, earlier.code,
-                             earlier.country, earlier.role, earlier.name)
-        if country is None and role is not None and any(t.lower_ == "the" for t in head.lefts):
-            earlier = context.latest(role=role)
-            if earlier is not None and earlier.country:
-                return Actor(doc.text[text_start:text_end], text_start, text_end, earlier.code,
-                             earlier.country, earlier.role, earlier.name)
-        code = _code(country, role)
-    if not code:
+def _is_place(head: Token) -> bool:
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
+
+
+def _located_in(head: Token, context: ActorContext) -> str | None:
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for place in (c for c in child.children if c.dep_ == "pobj"):
+                country = context.kb.country_of(place.text)
+                if country:
+                    return country
+    return None
+
+
+def _antecedent(reading: PhraseReading, context: ActorContext, role: str | None) -> Mention | None:
+    """An earlier mention this one repeats: a bare surname or a definite role noun."""
+    position = reading.start
+    if reading.person_name:
+        return context.name_antecedent(position, reading.person_name)
+    if reading.definite and reading.head_cue is not None and not _objects(reading.head, ("of", "for")):
+        if reading.head_cue.role is None and not reading.head_cue.person:
+            return context.group_antecedent(position, named_only=True)  # "the group"
+        return context.role_antecedent(position, reading.head_cue.cue, role, reading.person)
+    return None
+
+
+def _corefer(start: int, end: int, doc: Doc, antecedent: Mention | None,
+             reading: PhraseReading | None = None) -> _Found | None:
+    """This mention's own span with the antecedent's code and name."""
+    if antecedent is None:
         return None
-    actor = Actor(doc.text[text_start:text_end], text_start, text_end, code, country, role, name)
-    if _depth == 0:
-        context.remember(actor, scan.person)
-    return actor
+    earlier = antecedent.actor
+    actor = Actor(doc.text[start:end], start, end, earlier.code, earlier.country, earlier.role, earlier.name)
+    cue = _cue(reading) if reading is not None else antecedent.cue
+    return _Found(actor, antecedent.person, cue, antecedent.titles, antecedent.organisation)
+
+
+def _cue(reading: PhraseReading | None) -> str | None:
+    return reading.head_cue.cue if reading is not None and reading.head_cue else None
+
+
+def _actor(reading: PhraseReading, end: int, code: str | None, country: str | None, role: str | None,
+           name: str | None) -> Actor:
+    text = reading.head.doc.text
+    return Actor(text[reading.start:end], reading.start, end, code, country, role, name)

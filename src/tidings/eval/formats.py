@@ -158,6 +158,11 @@ def _read_article_yaml(path: Path) -> GoldFile:
         missing = [key for key in REQUIRED["article"] if key not in item]
         if missing:
             raise InputError(f"{path}:{line}", f"annotated event lacks {', '.join(missing)}", str(item.get("id")))
+        codes = item["cameo"]
+        if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+            # Unquoted YAML numbers lose CAMEO's leading zeros (020 even reads as octal 16).
+            raise InputError(f"{path}:{line}", "cameo must be a list of quoted codes (\"020\", not 020)",
+                             str(item.get("id")))
         records.append(GoldRecord(line, item, str(path)))
     return GoldFile(path, "article", tuple(records))
 

@@ -102,7 +102,7 @@ def predict_places(records: Sequence[GoldRecord], settings: Settings) -> dict[st
     `literal_only=False`: GeoWebNews resolves metonymic and modifier uses too ("Washington said",
     "Russian troops"), which the pipeline leaves out of event locations but the finder does see.
     """
-    from tidings.where import find_places
+    from tidings.where.resolve import find_places
 
     out: dict[str, list[PlaceGuess]] = {}
     for record, doc, resources in _parsed(records, settings):

@@ -15,10 +15,21 @@ from tidings.types import Cameo, Plover
 EVENT_CODES_FILE = "cameo_event_codes.tsv"
 GOLDSTEIN_FILE = "goldstein.tsv"
 PLOVER_FILE = "cameo_to_plover.tsv"
-EVENT_CODE_COLUMNS = ("code", "label", "root_code", "level", "parent_code", "quad_class", "description")
-# Roots 01–20 by QuadClass (GDELT rule): verbal coop, material coop, verbal conflict, material conflict.
-QUAD_CLASS_BY_ROOT = {f"{root:02d}": quad for quad, roots in (
-    (1, range(1, 6)), (2, range(6, 9)), (3, range(9, 14)), (4, range(14, 21))) for root in roots}
+EVENT_CODE_COLUMNS = (
+    "code",
+    "label",
+    "root_code",
+    "level",
+    "parent_code",
+    "quad_class",
+    "description",
+)
+# GDELT QuadClass of roots 01–20: verbal coop, material coop, verbal conflict, material conflict.
+QUAD_CLASS_BY_ROOT = {
+    f"{root:02d}": quad
+    for quad, roots in ((1, range(1, 6)), (2, range(6, 9)), (3, range(9, 14)), (4, range(14, 21)))
+    for root in roots
+}
 
 
 class UnknownCodeError(TidingsError, KeyError):
@@ -110,7 +121,9 @@ def _read_goldstein(path: Traversable) -> dict[str, float]:
         try:
             score = float(row["goldstein"])
         except ValueError:
-            raise DataFileError(str(path), line, f"Goldstein score {row['goldstein']!r} is not a number") from None
+            raise DataFileError(
+                str(path), line, f"Goldstein score {row['goldstein']!r} is not a number"
+            ) from None
         if not -10.0 <= score <= 10.0 or code in scores:
             raise DataFileError(str(path), line, f"score out of −10…10 or duplicate code {code!r}")
         scores[code] = score
@@ -176,21 +189,31 @@ class Codebook:
             if problem:
                 raise DataFileError(str(path), line, problem)
             infos[code] = CodeInfo(
-                code=code, label=row["label"].strip(), root=root_of(code), level=len(code) - 2,
-                parent=parent, quad_class=quad_class_of(code),
-                goldstein=None, plover=Plover(None, None), description=row["description"],
+                code=code,
+                label=row["label"].strip(),
+                root=root_of(code),
+                level=len(code) - 2,
+                parent=parent,
+                quad_class=quad_class_of(code),
+                goldstein=None,
+                plover=Plover(None, None),
+                description=row["description"],
             )
         for table, name in ((goldstein, GOLDSTEIN_FILE), (plover, PLOVER_FILE)):
             stray = sorted(set(table) - set(infos))
             if stray:
-                raise DataFileError(str(base / name), None, f"codes not in {EVENT_CODES_FILE}: {stray}")
+                raise DataFileError(
+                    str(base / name), None, f"codes not in {EVENT_CODES_FILE}: {stray}"
+                )
         for code, info in infos.items():
             scored = _nearest(code, goldstein)
             mapped = _nearest(code, plover)
             infos[code] = CodeInfo(
-                **{**info.__dict__,
-                   "goldstein": None if scored is None else goldstein[scored],
-                   "plover": Plover(None, None) if mapped is None else plover[mapped]},
+                **{
+                    **info.__dict__,
+                    "goldstein": None if scored is None else goldstein[scored],
+                    "plover": Plover(None, None) if mapped is None else plover[mapped],
+                },
             )
         return cls(infos)
 
@@ -224,7 +247,7 @@ class Codebook:
         return self.info(code).goldstein
 
     def plover(self, code: str) -> Plover:
-        """PLOVER type and mode; post-1.1b3 codes take the parent's line; roots 01/02 map to none."""
+        """PLOVER type and mode; post-1.1b3 codes take the parent's; roots 01/02 have none."""
         return self.info(code).plover
 
     def codes(self) -> list[str]:

@@ -1,4 +1,4 @@
-"""Verb and noun event patterns loaded from data/patterns/*.yaml and checked against the codebook."""
+"""Verb and noun event patterns from data/patterns/*.yaml, checked against the codebook."""
 
 from __future__ import annotations
 
@@ -17,10 +17,23 @@ from tidings.events.codebook import Codebook
 STR_TAG = "tag:yaml.org,2002:str"
 BOOL_TAG = "tag:yaml.org,2002:bool"
 # Key → kind of value: "str", "list" (of str; a lone string is accepted as a one-item list), "bool".
-VERB_KEYS = {"lemma": "str", "code": "str", "particle": "str", "prep": "str",
-             "object": "list", "complement": "list", "target_prep": "list"}
-NOUN_KEYS = {"lemma": "str", "code": "str", "modifier": "list", "target_prep": "list",
-             "source_prep": "list", "theme_is_source": "bool"}
+VERB_KEYS = {
+    "lemma": "str",
+    "code": "str",
+    "particle": "str",
+    "prep": "str",
+    "object": "list",
+    "complement": "list",
+    "target_prep": "list",
+}
+NOUN_KEYS = {
+    "lemma": "str",
+    "code": "str",
+    "modifier": "list",
+    "target_prep": "list",
+    "source_prep": "list",
+    "theme_is_source": "bool",
+}
 REQUIRED_KEYS = ("lemma", "code")
 
 
@@ -85,7 +98,10 @@ def _by_lemma(patterns: list[Any]) -> dict[str, tuple[Any, ...]]:
     for pattern in patterns:
         grouped[pattern.lemma].append(pattern)
     # sorted() is stable, so equally specific patterns keep the file's order.
-    return {lemma: tuple(sorted(group, key=lambda p: -p.specificity)) for lemma, group in grouped.items()}
+    return {
+        lemma: tuple(sorted(group, key=lambda p: -p.specificity))
+        for lemma, group in grouped.items()
+    }
 
 
 def _line(node: yaml.Node) -> int:
@@ -95,7 +111,9 @@ def _line(node: yaml.Node) -> int:
 def _word(value: str, where: str, path: str, line: int) -> str:
     """A lower-case lemma or preposition, as the extractor compares them."""
     if not value or value != value.strip().lower():
-        raise DataFileError(path, line, f"{where} {value!r} must be lower case without spaces around")
+        raise DataFileError(
+            path, line, f"{where} {value!r} must be lower case without spaces around"
+        )
     return value
 
 
@@ -132,7 +150,9 @@ def _mappings(path: str, text: str) -> list[yaml.MappingNode]:
         document = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise DataFileError(path, None if mark is None else mark.line + 1, f"invalid YAML: {exc}") from None
+        raise DataFileError(
+            path, None if mark is None else mark.line + 1, f"invalid YAML: {exc}"
+        ) from None
     if document is None:
         return []
     if not isinstance(document, yaml.SequenceNode):
@@ -143,7 +163,9 @@ def _mappings(path: str, text: str) -> list[yaml.MappingNode]:
     return list(document.value)
 
 
-def _read(source: Traversable, keys: dict[str, str], codebook: Codebook) -> list[tuple[int, dict[str, Any]]]:
+def _read(
+    source: Traversable, keys: dict[str, str], codebook: Codebook
+) -> list[tuple[int, dict[str, Any]]]:
     """(line, fields) of every pattern in a file, each field checked for name and type."""
     path = str(source)
     entries = []
@@ -152,7 +174,9 @@ def _read(source: Traversable, keys: dict[str, str], codebook: Codebook) -> list
         for key_node, value_node in node.value:
             key = key_node.value
             if key not in keys:
-                raise DataFileError(path, _line(key_node), f"unknown key {key!r} (known: {', '.join(keys)})")
+                raise DataFileError(
+                    path, _line(key_node), f"unknown key {key!r} (known: {', '.join(keys)})"
+                )
             if key in fields:
                 raise DataFileError(path, _line(key_node), f"key {key!r} given twice")
             fields[key] = _value(key, keys[key], value_node, path)
@@ -160,18 +184,22 @@ def _read(source: Traversable, keys: dict[str, str], codebook: Codebook) -> list
             if key not in fields:
                 raise DataFileError(path, _line(node), f"pattern lacks {key!r}")
         if fields["code"] not in codebook:
-            raise DataFileError(path, _line(node), f"code {fields['code']!r} is not in the CAMEO codebook")
+            raise DataFileError(
+                path, _line(node), f"code {fields['code']!r} is not in the CAMEO codebook"
+            )
         entries.append((_line(node), fields))
     return entries
 
 
 def _no_conflicts(path: str, patterns: list[Any]) -> None:
-    """Two patterns with the same conditions but different codes would make the first win silently."""
+    """Two patterns with the same conditions would let the first win silently: refuse them."""
     seen: dict[Any, Any] = {}
     for pattern in patterns:
-        key = (pattern.__class__(**{**pattern.__dict__, "code": "", "line": None}))
+        key = pattern.__class__(**{**pattern.__dict__, "code": "", "line": None})
         if key in seen:
-            raise DataFileError(path, pattern.line, f"same conditions as the pattern at line {seen[key].line}")
+            raise DataFileError(
+                path, pattern.line, f"same conditions as the pattern at line {seen[key].line}"
+            )
         seen[key] = pattern
 
 
@@ -179,12 +207,17 @@ def _file(path: Path | None, name: str) -> Traversable:
     return path if path is not None else resources.files("tidings") / "data" / "patterns" / name
 
 
-def load_patterns(codebook: Codebook, verbs_path: Path | None = None,
-                  nouns_path: Path | None = None) -> PatternSet:
+def load_patterns(
+    codebook: Codebook, verbs_path: Path | None = None, nouns_path: Path | None = None
+) -> PatternSet:
     """Read and validate the verb and noun patterns (the packaged ones unless paths are given)."""
     verb_file, noun_file = _file(verbs_path, "verbs.yaml"), _file(nouns_path, "nouns.yaml")
-    verbs = [VerbPattern(**fields, line=line) for line, fields in _read(verb_file, VERB_KEYS, codebook)]
-    nouns = [NounPattern(**fields, line=line) for line, fields in _read(noun_file, NOUN_KEYS, codebook)]
+    verbs = [
+        VerbPattern(**fields, line=line) for line, fields in _read(verb_file, VERB_KEYS, codebook)
+    ]
+    nouns = [
+        NounPattern(**fields, line=line) for line, fields in _read(noun_file, NOUN_KEYS, codebook)
+    ]
     _no_conflicts(str(verb_file), verbs)
     _no_conflicts(str(noun_file), nouns)
     return PatternSet(verbs, nouns)

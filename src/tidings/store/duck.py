@@ -192,7 +192,8 @@ class EventStore:
             # A list parameter costs less than registering a table for a batch's few ids.
             stored = dict(
                 con.execute(
-                    "SELECT article_id, coding_hash FROM articles WHERE list_contains(?, article_id)",
+                    "SELECT article_id, coding_hash FROM articles"
+                    " WHERE list_contains(?, article_id)",
                     [list(latest)],
                 ).fetchall()
             )

@@ -5,8 +5,8 @@ from __future__ import annotations
 import calendar
 import json
 import re
-from datetime import date, datetime
 from collections.abc import Iterable
+from datetime import date, datetime
 from typing import Any
 
 import pyarrow as pa

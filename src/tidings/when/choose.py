@@ -1,4 +1,4 @@
-"""Pick an event's date: its clause's time expression, its sentence's, the discourse's, or publication."""
+"""Pick an event's date: clause expression, sentence expression, discourse date or publication."""
 
 from __future__ import annotations
 

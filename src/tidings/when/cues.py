@@ -10,7 +10,7 @@ from pathlib import Path
 from tidings.errors import DataFileError
 
 # Every kind a table may hold, and whether its value column is required.
-CALENDAR_KINDS = {"month": True, "weekday": True, "number": True, "unit": True}
+CALENDAR_KINDS = {"month": True, "weekday": True, "number": True, "unit": True, "season": True}
 CUE_KINDS = {
     "relative_day": True,
     "part_of_day": False,
@@ -25,6 +25,7 @@ CUE_KINDS = {
     "subordinator": False,
 }
 UNIT_KINDS = ("days", "months", "years")
+PACKAGED_DIRECTORY = Path(str(resources.files("tidings") / "data" / "when"))
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,14 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class Season:
+    """A season as its first and last month; winter wraps the year (12 to 2)."""
+
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
 class WhenCues:
     """Every word list the when/ stage reads; built by `load_cues`, never mutated."""
 
@@ -51,6 +60,7 @@ class WhenCues:
     weekdays: dict[str, int]
     numbers: dict[str, Count]
     units: dict[str, Unit]
+    seasons: dict[str, Season]
     relative_days: dict[str, int]
     parts_of_day: frozenset[str]
     directions: dict[str, int]
@@ -73,7 +83,8 @@ def _rows(path: Path, kinds: dict[str, bool]) -> Iterator[tuple[int, str, str, s
             continue
         cells = line.split("\t")
         if len(cells) < 2 or len(cells) > 3:
-            raise DataFileError(str(path), number, f"expected kind<TAB>word<TAB>value, got {line!r}")
+            reason = f"expected kind<TAB>word<TAB>value, got {line!r}"
+            raise DataFileError(str(path), number, reason)
         kind, word = cells[0].strip(), cells[1].strip()
         value = cells[2].strip() if len(cells) == 3 else ""
         if kind not in kinds:
@@ -108,13 +119,18 @@ def _unit(path: Path, line: int, value: str) -> Unit:
     return Unit(kind, _integer(path, line, size, 1, 100))
 
 
+def _season(path: Path, line: int, value: str) -> Season:
+    first, _, last = value.partition("-")
+    return Season(_integer(path, line, first, 1, 12), _integer(path, line, last or first, 1, 12))
+
+
 def _part_of_month(path: Path, line: int, value: str) -> str | int:
     return "month" if value == "month" else _integer(path, line, value, 1, 28)
 
 
 def load_cues(directory: Path | None = None) -> WhenCues:
     """Read calendar.tsv and cues.tsv (the packaged ones unless `directory` is given)."""
-    base = directory or Path(str(resources.files("tidings") / "data" / "when"))
+    base = directory or PACKAGED_DIRECTORY
     calendar, cues = base / "calendar.tsv", base / "cues.tsv"
     tables: dict[str, dict[str, object]] = {kind: {} for kind in CALENDAR_KINDS | CUE_KINDS}
     for number, kind, word, value in _rows(calendar, CALENDAR_KINDS):
@@ -124,6 +140,8 @@ def load_cues(directory: Path | None = None) -> WhenCues:
             parsed = _integer(calendar, number, value, 0, 6)
         elif kind == "number":
             parsed = _count(calendar, number, value)
+        elif kind == "season":
+            parsed = _season(calendar, number, value)
         else:
             parsed = _unit(calendar, number, value)
         # Month and weekday names keep their case (matched Title/UPPER); the rest is lowercase.
@@ -144,6 +162,7 @@ def load_cues(directory: Path | None = None) -> WhenCues:
         weekdays=dict(tables["weekday"]),  # type: ignore[arg-type]
         numbers=dict(tables["number"]),  # type: ignore[arg-type]
         units=dict(tables["unit"]),  # type: ignore[arg-type]
+        seasons=dict(tables["season"]),  # type: ignore[arg-type]
         relative_days=dict(tables["relative_day"]),  # type: ignore[arg-type]
         parts_of_day=frozenset(tables["part_of_day"]),
         directions=dict(tables["direction"]),  # type: ignore[arg-type]

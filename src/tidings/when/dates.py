@@ -20,7 +20,7 @@ def shift_months(year: int, month: int, months: int) -> tuple[int, int]:
 
 
 def shift_date_by_months(day: date, months: int) -> date:
-    """The same day of the month `months` later, clamped to the month's length (Mar 31 - 1 = Feb 29)."""
+    """The same day `months` later, clamped to the month's length (Mar 31 - 1 = Feb 29)."""
     year, month = shift_months(day.year, day.month, months)
     return date(year, month, min(day.day, monthrange(year, month)[1]))
 
@@ -67,7 +67,7 @@ def nearest_day_of_year(published: date, month: int, day: int, toward: str) -> d
             candidate = date(published.year + step * offset, month, day)
         except ValueError:
             continue
-        if (toward == PAST and candidate <= published) or (toward == FUTURE and candidate >= published):
+        if candidate <= published if toward == PAST else candidate >= published:
             return candidate
     return None
 

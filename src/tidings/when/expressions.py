@@ -7,22 +7,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 
-import dateparser
 from spacy.tokens import Doc
 
 from tidings.when import grammar as g
 from tidings.when.cues import WhenCues, load_cues
-from tidings.when.dates import FUTURE
 from tidings.when.resolve import NotAPoint, resolve
 from tidings.when.tense import tense_of
 
 DATE_LABELS = ("DATE", "TIME")
-DATEPARSER_PERIODS = {"day": "day", "month": "month", "year": "year"}
-# A spaCy DATE span is handed to dateparser only if it holds a digit and a month name: without
-# them dateparser reads durations as points ("20 years" -> 20 years ago) and invents days
-# ("the 1990s" -> the publication day).
-HAS_DIGIT = re.compile(r"\d")
 PREVIOUS_WORD = re.compile(r"([\w'’]+)\W*$")
+POSSESSIVE_BEFORE = re.compile(r"\w['’]s\s+$")
 
 
 @dataclass(frozen=True)
@@ -65,33 +59,23 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _is_point(mention: g.Mention, text: str, cues: WhenCues, date_spans: list[tuple[int, int]]) -> bool:
+def _is_point(
+    mention: g.Mention, text: str, cues: WhenCues, date_spans: list[tuple[int, int]]
+) -> bool:
     """Whether a mention is a point in time here, from the words before it and spaCy's entities."""
-    before = _previous_words(text, mention.start)
+    before = _previous_words(text, mention.start, 1)
     previous = before[0] if before else ""
-    if previous in cues.duration_markers or (previous == "the" and before[1:2] == ["all"]):
-        return False  # "for two weeks", "every Tuesday", "since 2019", "all the week"
-    if mention.kind == g.RELATIVE_UNIT and mention.direction is not None and previous == "the":
+    if previous in cues.duration_markers:
+        return False  # "every Tuesday", "since 2019", "until January 20"
+    spans_kind = mention.kind in (g.RELATIVE_UNIT, g.SEASON)
+    if spans_kind and mention.direction is not None and previous == "the":
         return False  # "over the past week", "in the next month": spans, not points
     if mention.needs_context:
+        if POSSESSIVE_BEFORE.search(text, max(0, mention.start - 4), mention.start):
+            return False  # "the Women's March": a name, not the month
         prepositions = cues.year_prepositions if mention.kind == g.YEAR else cues.month_prepositions
         return previous in prepositions or _inside(mention.start, mention.end, date_spans)
     return True
-
-
-def _dateparser_value(
-    text: str, published: date | None, tense: str | None
-) -> tuple[str | None, str] | None:
-    """dateparser's reading of an expression our grammar does not know ("3-Dec-2020"), or None."""
-    settings: dict[str, object] = {"PREFER_DATES_FROM": "future" if tense == FUTURE else "past"}
-    if published is not None:
-        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
-    data = dateparser.date.DateDataParser(languages=["en"], settings=settings).get_date_data(text)
-    precision = DATEPARSER_PERIODS.get(data.period or "")
-    if data.date_obj is None or precision is None:
-        return None
-    length = {"day": 10, "month": 7, "year": 4}[precision]
-    return data.date_obj.date().isoformat()[:length], precision
 
 
 def find_time_expressions(
@@ -103,8 +87,8 @@ def find_time_expressions(
 ) -> list[TimeExpression]:
     """Every time expression of `doc` that names a point in time, resolved, in text order.
 
-    Candidates are the grammar's matches (built from data/when/) plus spaCy DATE/TIME entities
-    the grammar does not cover, which dateparser resolves when they hold a digit. Durations and
+    Candidates are the grammar's matches (built from data/when/); spaCy DATE/TIME entities
+    license a bare month or year that has no cue word before it ("the May elections"). Durations and
     repetitions ("for two weeks", "every year", "since 2019") are skipped. Bare months and
     weekdays are past unless their verb is future ("will meet on Tuesday"). `day_first` reads
     12/03/2020 as 12 March (Settings.day_first); the default is US month-first.
@@ -115,9 +99,7 @@ def find_time_expressions(
     text = doc.text
     date_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in DATE_LABELS]
     found: list[TimeExpression] = []
-    seen: list[tuple[int, int]] = []
     for mention in grammar.find(text):
-        seen.append((mention.start, mention.end))
         if not _is_point(mention, text, grammar.cues, date_spans):
             continue
         tense = tense_of(doc, mention.start, mention.end, grammar.cues)
@@ -127,16 +109,4 @@ def find_time_expressions(
             continue
         found.append(TimeExpression(mention.start, mention.end, text[mention.start:mention.end],
                                     value, precision))
-    for start, end in date_spans:
-        span_text = text[start:end]
-        if any(start < e and s < end for s, e in seen) or not HAS_DIGIT.search(span_text):
-            continue
-        if not grammar.month_name.search(span_text):
-            continue
-        previous = _previous_words(text, start, 1)
-        if previous and previous[0] in grammar.cues.duration_markers:
-            continue
-        reading = _dateparser_value(text[start:end], published, tense_of(doc, start, end, grammar.cues))
-        if reading is not None:
-            found.append(TimeExpression(start, end, text[start:end], *reading))
     return sorted(found, key=lambda e: e.start)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tidings.when.cues import Count, Unit, WhenCues
+from tidings.when.cues import Count, Season, Unit, WhenCues
 
 DATE = "date"  # a day: explicit ("3 December 2020", "12/03/2020") or without a year ("Dec. 3")
 MONTH = "month"  # "January", "last October", "mid-January", "January 2020", "October last year"
@@ -16,6 +16,7 @@ RELATIVE_DAY = "relative_day"  # "yesterday", "last night"
 AGO = "ago"  # "two weeks ago", "a few days ago", "three days from now"
 IN_UNITS = "in_units"  # "in two weeks": a point only when the verb is future
 RELATIVE_UNIT = "relative_unit"  # "last week", "this month", "late last year", "over the weekend"
+SEASON = "season"  # "last summer", "this winter"
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Mention:
     part: str | int | None = None
     count: Count | None = None
     unit: Unit | None = None
+    season: Season | None = None
     # Days from publication (relative_day); +1/-1 for ago ("from now" is +1).
     offset: int | None = None
     # "October last year" -> -1: the year relative to publication.
@@ -68,49 +70,54 @@ class Grammar:
     def __init__(self, cues: WhenCues) -> None:
         self.cues = cues
         # A month's longest name is its full name; shorter ones are abbreviations ("Sept.").
-        full_months = [max((n for n, v in cues.months.items() if v == i), key=len) for i in range(1, 13)]
-        month = rf"(?<![A-Za-z])(?P<month>{_names(cues.months, full_months)})(?![A-Za-z])"
-        weekday = rf"(?<![A-Za-z])(?P<weekday>{_names(cues.weekdays, cues.weekdays)})(?![A-Za-z])"
-        lead_weekday = rf"(?:(?P<lead>{_names(cues.weekdays, cues.weekdays)}),?\s+)?"
+        full_months = [max((n for n, v in cues.months.items() if v == i), key=len)
+                       for i in range(1, 13)]
+        weekday_names = _names(cues.weekdays, cues.weekdays)
+        end = r"(?![A-Za-z])"
+        month = rf"(?<![A-Za-z])(?P<month>{_names(cues.months, full_months)}){end}"
+        weekday = rf"(?<![A-Za-z])(?P<weekday>{weekday_names}){end}"
+        lead_weekday = rf"(?:(?P<lead>{weekday_names}),?\s+)?"
         part = rf"(?:(?P<part>(?i:{_words(cues.parts_of_month)}))(?:\s*-\s*|\s+))?"
         direction = rf"(?:(?P<direction>(?i:{_words(cues.directions)}))\s+)"
+        vague_lead = r"(?:(?i:earlier|later)\s+)?"
         day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\d])"
         year = r"(?P<year>\d{4})(?![\d])(?![,.]\d)"
-        pod = rf"(?:\s+(?i:{_words(cues.parts_of_day)}))?(?![A-Za-z])"
+        # A year stands alone: not inside an amount, a decade ("1990s") or a range ("2019-20").
+        lone_year = (r"(?<![\d$£€.,/])(?<!\d-)(?<!\d–)(?P<year>(?:19|20)\d\d)"
+                     r"(?![\d]|s\b|\s*[-–]\s*\d|[,.]\d)")
+        pod = rf"(?:\s+(?i:{_words(cues.parts_of_day)}))?{end}"
         count = rf"(?P<count>(?i:{_words(cues.numbers)})|\d{{1,3}})"
         unit = rf"(?P<unit>(?i:{_words(cues.units)}))"
-        relative_year = r"(?P<relyear>(?i:last|this|next))\s+(?i:year)(?![A-Za-z])"
-        self.month_name = re.compile(rf"(?i:{month})")
-        self.patterns: list[tuple[str, re.Pattern[str]]] = [
-            (DATE, re.compile(r"(?<![\d/.-])(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?![\d])")),
-            (DATE, re.compile(
-                r"(?<![\d/.-])(?P<first>\d{1,2})(?P<sep>[/.])(?P<second>\d{1,2})(?P=sep)"
-                r"(?P<year>\d{4}|\d{2})(?!\d)(?![/.]\d)")),
-            (DATE, re.compile(rf"{lead_weekday}{month}\s*{day}(?![,.]\d)(?:,?\s+{year})?")),
-            (DATE, re.compile(
-                rf"{lead_weekday}(?:(?i:the)\s+)?(?<![\d,.]){day}\s+(?:(?i:of)\s+)?{month}(?:,?\s+{year})?")),
-            (MONTH, re.compile(rf"{part}{month}(?:,?\s+|\s+(?i:of)\s+){year}")),
-            (MONTH, re.compile(rf"{part}{month}\s+(?:(?i:of)\s+)?{relative_year}")),
-            (MONTH, re.compile(rf"{direction}?{part}{month}")),
-            (YEAR, re.compile(rf"{part}(?<![\d$£€.,/])(?<!\d-)(?<!\d–)(?P<year>(?:19|20)\d\d)(?![\d]|s\b|\s*[-–]\s*\d|[,.]\d)")),
-            (WEEKDAY, re.compile(rf"{direction}?{weekday}{pod}")),
-            (RELATIVE_DAY, re.compile(
-                rf"(?<![A-Za-z])(?P<relday>(?i:{_words(cues.relative_days)})){pod}")),
-            (AGO, re.compile(rf"(?<![A-Za-z]){count}\s+{unit}\s+(?P<sign>(?i:ago|from\s+now))(?![A-Za-z])")),
-            (IN_UNITS, re.compile(rf"\b(?i:in)\s+(?P<core>{count}\s+{unit})(?![A-Za-z])(?!\s+(?i:ago|time))")),
-            (RELATIVE_UNIT, re.compile(
-                rf"{part}(?:(?i:earlier|later)\s+)?{direction}(?P<unit>(?i:week|month|year|weekend))(?![A-Za-z])")),
-            (RELATIVE_UNIT, re.compile(r"\b(?i:over|at|during)\s+the\s+(?P<core>(?P<unit>(?i:weekend)))(?![A-Za-z])")),
+        relative_year = rf"(?P<relyear>(?i:last|this|next))\s+(?i:year){end}"
+        relative_units = rf"(?P<unit>(?i:week|month|year|weekend)){end}"
+        seasons = rf"(?P<season>(?i:{_words(cues.seasons)})){end}"
+        sources = [
+            (DATE, r"(?<![\d/.-])(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?![\d])"),
+            (DATE, r"(?<![\d/.-])(?P<first>\d{1,2})(?P<sep>[/.])(?P<second>\d{1,2})(?P=sep)"
+                   r"(?P<year>\d{4}|\d{2})(?!\d)(?![/.]\d)"),
+            (DATE, rf"{lead_weekday}{month}\s*{day}(?![,.]\d)(?:,?\s+{year})?"),
+            (DATE, rf"{lead_weekday}(?:(?i:the)\s+)?(?<![\d,.]){day}\s+(?:(?i:of)\s+)?{month}"
+                   rf"(?:,?\s+{year})?"),
+            (DATE, rf"(?<![\d-]){day}-{month}-{year}"),
+            (MONTH, rf"{part}{month}(?:,?\s+|\s+(?i:of)\s+){year}"),
+            (MONTH, rf"{part}{month}\s+(?:(?i:of)\s+)?{relative_year}"),
+            (MONTH, rf"{direction}?{part}{month}"),
+            (YEAR, rf"{part}{lone_year}"),
+            (WEEKDAY, rf"{direction}?{weekday}{pod}"),
+            (RELATIVE_DAY, rf"(?<![A-Za-z])(?P<relday>(?i:{_words(cues.relative_days)})){pod}"),
+            (AGO, rf"(?<![A-Za-z]){count}\s+{unit}\s+(?P<sign>(?i:ago|from\s+now)){end}"),
+            (IN_UNITS, rf"\b(?i:in)\s+(?P<core>{count}\s+{unit}){end}(?!\s+(?i:ago|time))"),
+            (RELATIVE_UNIT, rf"{part}{vague_lead}{direction}{relative_units}"),
+            (SEASON, rf"{part}{vague_lead}{direction}{seasons}"),
+            (RELATIVE_UNIT, rf"\b(?i:over|at|during)\s+the\s+(?P<core>(?P<unit>(?i:weekend)))"),
         ]
+        self.patterns: list[tuple[str, re.Pattern[str]]] = [
+            (kind, re.compile(source)) for kind, source in sources]
 
     def find(self, text: str) -> list[Mention]:
         """Every expression in `text`, overlaps resolved to the longest (then leftmost) match."""
-        found: list[Mention] = []
-        for kind, pattern in self.patterns:
-            for match in pattern.finditer(text):
-                mention = self._mention(kind, match)
-                if mention is not None:
-                    found.append(mention)
+        found = [self._mention(kind, match)
+                 for kind, pattern in self.patterns for match in pattern.finditer(text)]
         found.sort(key=lambda m: (-(m.end - m.start), m.start))
         chosen: list[Mention] = []
         for mention in found:
@@ -118,7 +125,7 @@ class Grammar:
                 chosen.append(mention)
         return sorted(chosen, key=lambda m: m.start)
 
-    def _mention(self, kind: str, match: re.Match[str]) -> Mention | None:
+    def _mention(self, kind: str, match: re.Match[str]) -> Mention:
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
         cues = self.cues
 
@@ -150,6 +157,8 @@ class Grammar:
         if "unit" in groups:
             word = groups["unit"].lower()
             fields["unit"] = Unit("weekend", 1) if word == "weekend" else lookup(cues.units, word)
+        if "season" in groups:
+            fields["season"] = lookup(cues.seasons, groups["season"])
         if "sign" in groups:
             fields["offset"] = -1 if groups["sign"].lower() == "ago" else 1
         if "sep" in groups:
@@ -157,8 +166,6 @@ class Grammar:
             fields.pop("month", None)
         if kind in (MONTH, YEAR) and not {"direction", "part", "relyear"} & groups.keys():
             fields["needs_context"] = kind == YEAR or "year" not in groups
-        if kind == DATE and fields.get("day", 1) == 0:
-            return None
         # Leading context a pattern must see ("in", "over the") stays outside the span.
         start, end = match.span("core") if "core" in groups else match.span()
         return Mention(start=start, end=end, kind=kind, **fields)  # type: ignore[arg-type]

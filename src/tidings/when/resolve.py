@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date, timedelta
 
 from tidings.when import grammar as g
@@ -102,7 +103,8 @@ def _weekday(mention: g.Mention, published: date | None, tense: str | None):
     if published is None:
         return UNKNOWN
     strict = mention.direction not in (None, 0)
-    day = nearest_weekday(published, mention.weekday or 0, _toward(mention.direction, tense), strict)
+    toward = _toward(mention.direction, tense)
+    day = nearest_weekday(published, mention.weekday or 0, toward, strict)
     return day.isoformat(), "day"
 
 
@@ -152,6 +154,31 @@ def _weekend(published: date, direction: int | None, tense: str | None):
     return finest_common(saturday, last)
 
 
+def _season(mention: g.Mention, published: date | None, tense: str | None):
+    """A season named relative to publication; its value is what all its months share (a
+    summer is one year, a winter spans two: unknown)."""
+    if published is None:
+        return UNKNOWN
+    season = mention.season
+    assert season is not None
+    spans = []
+    for year in range(published.year - 2, published.year + 2):
+        end_year = year + (1 if season.last < season.first else 0)
+        spans.append((date(year, season.first, 1),
+                      date(end_year, season.last, monthrange(end_year, season.last)[1])))
+    direction = mention.direction
+    if direction in (None, 0):
+        containing = [s for s in spans if s[0] <= published <= s[1]]
+        if containing:
+            return finest_common(*containing[0])
+    if _toward(direction, tense) == PAST:
+        # "last summer" has ended; a bare "this summer" in a past sentence has at least begun.
+        ended = [s for s in spans if (s[1] < published if direction == -1 else s[0] <= published)]
+        return finest_common(*ended[-1])
+    ahead = [s for s in spans if s[0] > published]
+    return finest_common(*ahead[0])
+
+
 def _relative_unit(mention: g.Mention, published: date | None, tense: str | None):
     if published is None:
         return UNKNOWN
@@ -186,7 +213,9 @@ def resolve(
             return UNKNOWN
         return (published + timedelta(days=mention.offset or 0)).isoformat(), "day"
     if kind == g.AGO:
-        return UNKNOWN if published is None else _count_back(mention, published, mention.offset or -1)
+        if published is None:
+            return UNKNOWN
+        return _count_back(mention, published, mention.offset or -1)
     if kind == g.IN_UNITS:
         # "in two weeks" is a point only when it looks ahead ("will leave in two weeks");
         # otherwise it measures a duration ("built in two weeks").
@@ -195,4 +224,6 @@ def resolve(
         return UNKNOWN if published is None else _count_back(mention, published, 1)
     if kind == g.RELATIVE_UNIT:
         return _relative_unit(mention, published, tense)
+    if kind == g.SEASON:
+        return _season(mention, published, tense)
     raise NotAPoint(f"unknown kind {kind}")  # pragma: no cover

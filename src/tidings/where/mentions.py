@@ -32,7 +32,9 @@ _MAX_RUN = 4
 ORIGIN_RANK = {"curated": 0, "dateline": 1, "entity": 2, "cued": 3, "token": 4}
 # A wire dateline: a capitalised place name opening a line, then a comma, bracket or dash
 # ("WASHINGTON (Reuters) -", "SAN DIEGO, Calif. —").
-_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Za-z.'’\- ]{1,40}?)(?=[ \t]*(?:,|\(|—|–| -))", re.MULTILINE)
+_DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Za-z.'’\- ]{1,40}?)(?=[ \t]*(?:,|\(|—|–| -))", re.MULTILINE
+)
 
 
 @dataclass(frozen=True)
@@ -81,13 +83,15 @@ def _curated_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     pattern = _curated_pattern(gazetteer.curated_names)
     mentions = []
     for match in pattern.finditer(doc.text):
-        # Case-insensitive so "Baghdad airport" matches "Baghdad Airport", but a name starts with a
-        # capital in news: "west bank of the river" is not the West Bank.
-        if not match.group(0)[0].isupper():
+        # Case-insensitive so "Baghdad airport" matches "Baghdad Airport", but news capitalises a
+        # name somewhere ("al-Hol"): "west bank of the river" is not the West Bank.
+        if not any(ch.isupper() for ch in match.group(0)):
             continue
         candidates = tuple(c for c in gazetteer.lookup(match.group(0)) if c.source == "curated")
         if candidates:
-            mentions.append(PlaceMention(match.start(), match.end(), match.group(0), "curated", candidates))
+            mentions.append(
+                PlaceMention(match.start(), match.end(), match.group(0), "curated", candidates)
+            )
     return mentions
 
 
@@ -116,7 +120,9 @@ def _curated_pattern(names: Sequence[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
-def _entity_mentions(doc: Doc, gazetteer: Gazetteer, person_words: frozenset[str]) -> list[PlaceMention]:
+def _entity_mentions(
+    doc: Doc, gazetteer: Gazetteer, person_words: frozenset[str]
+) -> list[PlaceMention]:
     mentions = []
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
@@ -135,7 +141,8 @@ def _entity_mentions(doc: Doc, gazetteer: Gazetteer, person_words: frozenset[str
                 continue
             # The small NER model tags a repeated surname as a place ("Qaani warned"); a name the
             # article also uses for a person is a person, unless it is a country or region's name.
-            if normalize(segment.text) in person_words and not region and candidates[0].precision != "country":
+            person = normalize(segment.text) in person_words
+            if person and not region and candidates[0].precision != "country":
                 continue
             origin = "entity" if place_label else "cued"
             mentions.append(
@@ -189,7 +196,9 @@ def _apposed(doc: Doc, span: Span) -> bool:
     return previous.pos_ == "PROPN" and previous.is_title
 
 
-def _token_mentions(doc: Doc, gazetteer: Gazetteer, person_words: frozenset[str]) -> list[PlaceMention]:
+def _token_mentions(
+    doc: Doc, gazetteer: Gazetteer, person_words: frozenset[str]
+) -> list[PlaceMention]:
     """Runs of capitalised proper nouns outside any entity that are gazetteer places."""
     mentions = []
     for run in _proper_runs(doc):
@@ -207,7 +216,9 @@ def _token_mentions(doc: Doc, gazetteer: Gazetteer, person_words: frozenset[str]
                 or (c.precision == "admin1" and _apposed(doc, span))
             )
             if candidates:
-                mentions.append(PlaceMention(span.start_char, span.end_char, span.text, "token", candidates))
+                mentions.append(
+                    PlaceMention(span.start_char, span.end_char, span.text, "token", candidates)
+                )
                 break
     return mentions
 

@@ -38,8 +38,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 def find_places(doc: Doc, gazetteer: Gazetteer, *, literal_only: bool = True) -> list[Place]:
     """The places an article names, resolved, in text order; offsets index `doc.text`.
 
-    Mentions come from curated names, spaCy GPE/LOC/FAC entities (and other entities with a
-    locative cue, "in Macerata") and capitalised proper nouns that are big cities. Nationality
+    Mentions come from curated names, wire datelines, spaCy GPE/LOC/FAC entities (and other
+    entities with a locative cue, "in Macerata") and capitalised proper nouns that are big
+    cities. Nationality
     words and person names are not places. An ambiguous name takes the reading inside a region
     named right after it ("Guadalupe, Zacatecas"), else in a country the article names elsewhere,
     else the most populous. With `literal_only` (the default, for event locations) a name used as
@@ -105,7 +106,9 @@ def _is_literal(doc: Doc, mention: PlaceMention) -> bool:
     return root.dep_ not in SUBJECT_DEPS
 
 
-def _containers(doc: Doc, mentions: Sequence[PlaceMention]) -> dict[int, set[tuple[str, str | None]]]:
+def _containers(
+    doc: Doc, mentions: Sequence[PlaceMention]
+) -> dict[int, set[tuple[str, str | None]]]:
     """For a mention followed by ", X" or " (X", the (country, admin1) pairs X may stand for."""
     hints: dict[int, set[tuple[str, str | None]]] = {}
     for index in range(len(mentions) - 1):

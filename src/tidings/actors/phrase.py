@@ -1,0 +1,180 @@
+"""Read one noun phrase against the KB: its span, named actor, country, role cues and name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Token
+
+from tidings.actors.kb import ActorKB, NamedActor, RoleCue
+
+# Left dependents that belong to the phrase; a possessor is read separately (it is its own actor).
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "det", "nummod", "quantmod", "npadvmod", "punct",
+                           "predet", "case", "poss", "advmod", "dep"})
+RIGHT_NAME_DEPS = frozenset({"compound", "flat"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+FORMER = frozenset({"former", "ex", "ex-"})
+# "Iranian-backed factions" are not Iranian; "U.S.-led forces" are led by the US.
+NOT_OF_COUNTRY = frozenset({"backed", "supported", "sponsored", "funded", "allied", "aligned", "linked",
+                            "affiliated", "trained", "armed", "inspired", "leaning", "friendly"})
+OF_COUNTRY = frozenset({"led", "based", "run", "owned"})
+ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+@dataclass
+class PhraseReading:
+    """What the words of a noun phrase say, before relations and coreference are consulted."""
+
+    head: Token
+    start: int  # character span of the mention (determiners and possessor included)
+    end: int
+    named: NamedActor | None = None
+    named_at_head: bool = False  # the head is part of the name ("Donald Trump"), not a modifier of it
+    country: str | None = None
+    country_at_head: bool = False  # the head itself names the country ("Iraq", "the Americans")
+    seat: bool = False  # the country came from a seat of government ("Washington", "the Kremlin")
+    head_cue: RoleCue | None = None
+    role: str | None = None  # the phrase's role: its rightmost non-proxy cue, else a proxy's default
+    titles: set[str] = field(default_factory=set)  # person cues ("prime minister"), for coreference
+    person_name: str | None = None  # a PERSON entity the head belongs to, when no KB entry matched
+    former: bool = False
+    definite: bool = False
+
+    @property
+    def is_actor_head(self) -> bool:
+        """The head itself can be an actor: a name, a country, a role noun or a named entity."""
+        return bool(self.named_at_head or self.country_at_head or self.head_cue
+                    or self.head.ent_type_ in ACTOR_ENTITIES)
+
+    @property
+    def person(self) -> bool:
+        """One individual: a named person, a person entity or a singular person noun."""
+        if self.named_at_head and self.named is not None:
+            return self.named.is_person
+        if self.person_name:
+            return True
+        return bool(self.head_cue and self.head_cue.person and self.head.tag_ not in ("NNS", "NNPS"))
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The head, its left modifiers (with their subtrees) and right name parts, in text order."""
+    tokens = {head.i: head}
+    for child in head.lefts:
+        if child.dep_ in MODIFIER_DEPS:
+            tokens.update((t.i, t) for t in child.subtree)
+    for child in head.rights:
+        if child.dep_ in RIGHT_NAME_DEPS:
+            tokens.update((t.i, t) for t in child.subtree)
+    ordered = sorted(tokens.values(), key=lambda t: t.i)
+    # The phrase is contiguous: a dependent that reaches past a comma is a parse slip, not a modifier.
+    while ordered[0].i < head.i and (ordered[0].is_punct or ordered[0].is_space):
+        ordered.pop(0)
+    return ordered
+
+
+def read_phrase(head: Token, kb: ActorKB, when: date | None) -> PhraseReading:
+    """Longest-match the phrase's token windows against named actors, places and role cues."""
+    tokens = phrase_tokens(head)
+    owner = {t.i for child in head.lefts if child.dep_ == "poss" for t in child.subtree}
+    words = [t for t in tokens if t.i not in owner]  # the possessor is its own actor
+    last = max(t.i for t in tokens)
+    reading = PhraseReading(head, tokens[0].idx, head.doc[last].idx + len(head.doc[last].text))
+    reading.former = any(t.lower_ in FORMER for t in words)
+    reading.definite = any(t.lower_ in DEFINITE and t.dep_ in ("det", "predet") for t in words)
+    cues: list[tuple[int, RoleCue]] = []
+    used: set[int] = set()
+    for size in range(min(kb.max_tokens, len(words)), 0, -1):
+        for begin in range(len(words) - size + 1):
+            window = words[begin:begin + size]
+            if window[-1].i - window[0].i != size - 1 or any(t.i in used for t in window):
+                continue
+            if _match_window(window, kb, when, reading, cues):
+                used.update(t.i for t in window)
+    _settle_role(reading, cues)
+    if reading.named is None and head.ent_type_ == "PERSON":
+        reading.person_name = _entity_text(head)
+    return reading
+
+
+def _match_window(window: list[Token], kb: ActorKB, when: date | None, reading: PhraseReading,
+                  cues: list[tuple[int, RoleCue]]) -> bool:
+    doc, head = window[0].doc, reading.head
+    text = doc.text[window[0].idx:window[-1].idx + len(window[-1].text)]
+    at_head = window[0].i <= head.i <= window[-1].i
+    if reading.named is None and not _inside_longer_person(window):
+        named = kb.named_actor(text, when)
+        if named is not None:
+            reading.named, reading.named_at_head = named, at_head
+            return True
+    place = _place(window, text, kb)
+    if place is not None:
+        if reading.country is None:
+            kind, reading.country = place
+            reading.seat = kind == "seat"
+        reading.country_at_head = reading.country_at_head or at_head
+        return True
+    if window[-1].pos_ in ("NOUN", "PROPN", "NUM", "PRON") or (window[-1].pos_ == "ADJ" and at_head):
+        lemmas = " ".join(t.lemma_ for t in window)
+        cue = kb.role_cue(text, lemmas)
+        if cue is not None:
+            cues.append((window[-1].i, cue))
+            if at_head:
+                reading.head_cue = cue
+            if cue.person and cue.role:
+                reading.titles.add(cue.cue)
+            return True
+    return False
+
+
+def _place(window: list[Token], text: str, kb: ActorKB) -> tuple[str, str] | None:
+    """A country, demonym or seat the window names, unless the text says it is someone else's."""
+    doc = window[0].doc
+    if any(t.ent_type_ == "PERSON" for t in window):
+        return None  # "Jordan Peterson", "Chad Smith"
+    first, last = window[0], window[-1]
+    before = doc[first.i - 2:first.i] if first.i >= 2 else None
+    if before is not None and before[1].text == "-" and before[0].lower_ in ("pro", "anti"):
+        return None
+    after = doc[last.i + 1:last.i + 3] if last.i + 2 < len(doc) else None
+    if after is not None and after[0].text == "-" and after[1].lower_ in NOT_OF_COUNTRY:
+        return None
+    if len(window) == 1 and "-" in text.strip("-"):
+        prefix, _, suffix = text.rpartition("-")
+        if suffix.lower() in NOT_OF_COUNTRY:
+            return None
+        if suffix.lower() in OF_COUNTRY:
+            return kb.place(prefix)
+    return kb.place(text)
+
+
+def _inside_longer_person(window: list[Token]) -> bool:
+    """The window is part of a longer person's name ("Sharon" in "Sharon Stone")."""
+    doc = window[0].doc
+    first, last = window[0], window[-1]
+    if first.ent_type_ != "PERSON" and last.ent_type_ != "PERSON":
+        return False
+    starts_inside = first.ent_iob_ == "I"
+    ends_inside = last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I"
+    return starts_inside or ends_inside
+
+
+def _entity_text(token: Token) -> str:
+    """The text of the named entity a token belongs to."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
+
+
+def _settle_role(reading: PhraseReading, cues: list[tuple[int, RoleCue]]) -> None:
+    """The rightmost cue that names a role outright wins; a proxy's own role is the fallback."""
+    ordered = [cue for _, cue in sorted(cues, key=lambda item: item[0])]
+    direct = [c for c in ordered if c.role and not c.proxy]
+    fallback = [c for c in ordered if c.role]
+    chosen = (direct or fallback or [None])[-1]
+    reading.role = chosen.role if chosen else None
