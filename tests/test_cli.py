@@ -103,7 +103,7 @@ def test_stdin_and_txt_inputs(tmp_path):
 def test_file_output_formats(batch, tmp_path, fmt):
     out = tmp_path / f"events.{fmt}"
     assert tidings("code", str(batch), "-o", str(out), "--format", fmt).returncode == 0
-    rows = duckdb.sql(f"SELECT count(*) FROM '{out}'").fetchone()[0]
+    rows = duckdb.sql(f"SELECT count(*) FROM '{out}'").fetchall()[0][0]
     assert rows >= 2
 
 
@@ -124,6 +124,6 @@ def test_demo_codes_the_sample_into_a_store(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "tidings query" in result.stdout
     with duckdb.connect(str(db), read_only=True) as con:
-        n_articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
-        n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+        n_articles = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
+        n_events = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
     assert n_articles >= 21 and n_events > 0

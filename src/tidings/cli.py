@@ -127,6 +127,28 @@ def demo(
     )
 
 
+@app.command("eval")
+def eval_(
+    paths: list[Path] = typer.Argument(..., help="Gold files (JSONL, or the YAML of an annotated article)."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the full report as JSON here."),
+    errors: int = typer.Option(0, "--errors", help="Show the N worst misses with text, expected and got."),
+    sample: Optional[int] = typer.Option(
+        None, "--sample", help="Score at most N records per file (a deterministic sample)."
+    ),
+) -> None:
+    """Score tidings against human-coded gold; the format is detected from each file's fields."""
+    from tidings.eval import render_report, run_eval
+
+    try:
+        report = run_eval(paths, Settings(), sample=sample)
+    except TidingsError as exc:
+        _fail(exc)
+    render_report(report, out, errors=errors)
+    if json_out is not None:
+        json_out.write_text(json.dumps(report.to_dict(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        err.print(f"report written to {json_out}", highlight=False)
+
+
 @app.command()
 def query(
     db: Path = typer.Option(Path("tidings.duckdb"), "--db", help="The DuckDB store."),

@@ -16,6 +16,21 @@ from tidings.settings import Settings
 _MODEL_CACHE: dict[tuple[str, str], Language] = {}
 
 
+_TEXT_KEY = "tidings.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, joined once and kept in `doc.user_data`.
+
+    spaCy rebuilds `Doc.text` from every token on each access, so slicing it per mention costs time
+    quadratic in the article's length; every stage reads the text through this function instead.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 @Language.component("tidings_line_breaks")
 def split_on_line_breaks(doc: Doc) -> Doc:
     """News paragraphs never continue a sentence across a newline: start a sentence after one."""

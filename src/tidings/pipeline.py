@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import sys
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -28,7 +29,7 @@ from tidings.events.quantities import find_quantities
 from tidings.events.reporting import ReportingCues
 from tidings.ingest.clean import clean_text
 from tidings.ingest.readers import read_records
-from tidings.nlp import load_nlp
+from tidings.nlp import doc_text, load_nlp
 from tidings.settings import Settings
 from tidings.store import EventStore
 from tidings.store.export import write_events
@@ -86,7 +87,7 @@ class Resources:
 def _char_span(doc: Doc, start: int, end: int) -> Span:
     first, last = doc[start], doc[end - 1]
     begin, finish = first.idx, last.idx + len(last.text)
-    return Span(begin, finish, doc.text[begin:finish])
+    return Span(begin, finish, doc_text(doc)[begin:finish])
 
 
 def _sentence_context(doc: Doc, token: Token) -> tuple[int, int]:
@@ -136,7 +137,7 @@ def code_document(article: Article, doc: Doc, resources: Resources) -> list[Even
     context = ActorContext(resources.actors, article.published)
     candidates = find_event_candidates(doc, resources.patterns, resources.reporting)
     triggers = {c.trigger for c in candidates}
-    expressions = find_time_expressions(doc, article.published)
+    expressions = find_time_expressions(doc, article.published, day_first=resources.settings.day_first)
     places = find_places(doc, resources.gazetteer)
     published = article.published.isoformat() if article.published else None
 
@@ -204,9 +205,11 @@ def _not_after(when: EventDate, published: str | None) -> bool:
 
 
 def _sentence_index(doc: Doc, token: Token) -> int:
-    # Sentence starts are sorted; count those at or before the token's sentence.
-    start = token.sent.start
-    return sum(1 for s in doc.sents if s.start < start)
+    # Sentence starts are sorted; the sentence's index is how many start before it.
+    starts = doc.user_data.get("tidings.sentence_starts")
+    if starts is None:
+        starts = doc.user_data["tidings.sentence_starts"] = [s.start for s in doc.sents]
+    return bisect_left(starts, token.sent.start)
 
 
 def _prepare(article: Article, settings: Settings) -> str:
@@ -287,19 +290,25 @@ def run_local(
     collected: list[Event] = []
     sink = None if fmt != "jsonl" else (output.open("w", encoding="utf-8") if output else sys.stdout)
     store = EventStore.open(db_path) if db_path else None
+    pending: list[CodedArticle] = []  # written to the store a batch at a time, one transaction each
     try:
         with _Progress(progress) as bar:
             for item in coded:
                 summary.articles += 1
                 summary.events += len(item.events)
                 if store is not None:
-                    store.upsert(item)
+                    pending.append(item)
+                    if len(pending) >= settings.batch_size:
+                        store.upsert_many(pending)
+                        pending.clear()
                 if sink is not None:
                     for event in item.events:
                         sink.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
                 else:
                     collected.extend(item.events)
                 bar.advance(len(item.events))
+        if store is not None and pending:
+            store.upsert_many(pending)
     finally:
         if store is not None:
             store.close()

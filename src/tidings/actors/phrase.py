@@ -8,6 +8,7 @@ from datetime import date
 from spacy.tokens import Token
 
 from tidings.actors.kb import ActorKB, NamedActor, RoleCue
+from tidings.nlp import doc_text
 
 # Left dependents that belong to the phrase; a possessor is read separately (it is its own actor).
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "det", "nummod", "quantmod", "npadvmod", "punct",
@@ -45,7 +46,12 @@ class PhraseReading:
     def is_actor_head(self) -> bool:
         """The head itself can be an actor: a name, a country, a role noun or a named entity."""
         return bool(self.named_at_head or self.country_at_head or self.head_cue
-                    or self.head.ent_type_ in ACTOR_ENTITIES)
+                    or self.head.ent_type_ in ACTOR_ENTITIES
+                    # a name the model did not tag, titled by its modifiers ("British militant X Y")
+                    or (self.head.pos_ == "PROPN" and (self.role or self.country))
+                    # a nationality on an unlisted noun codes the country, as PETRARCH does
+                    # ("Palestinian prisoners", "Algerian landowners")
+                    or (self.head.pos_ == "NOUN" and self.country))
 
     @property
     def person(self) -> bool:
@@ -100,7 +106,7 @@ def read_phrase(head: Token, kb: ActorKB, when: date | None) -> PhraseReading:
 def _match_window(window: list[Token], kb: ActorKB, when: date | None, reading: PhraseReading,
                   cues: list[tuple[int, RoleCue]]) -> bool:
     doc, head = window[0].doc, reading.head
-    text = doc.text[window[0].idx:window[-1].idx + len(window[-1].text)]
+    text = doc_text(doc)[window[0].idx:window[-1].idx + len(window[-1].text)]
     at_head = window[0].i <= head.i <= window[-1].i
     if reading.named is None and not _inside_longer_person(window):
         named = kb.named_actor(text, when)

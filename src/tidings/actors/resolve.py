@@ -10,6 +10,7 @@ from tidings.actors.coref import ActorContext, Mention
 from tidings.actors.kb import NamedActor
 from tidings.actors.phrase import PhraseReading, read_phrase
 from tidings.types import Actor
+from tidings.nlp import doc_text
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 GROUP_POSSESSIVES = frozenset({"its", "their"})
@@ -224,7 +225,7 @@ def _corefer(start: int, end: int, doc: Doc, antecedent: Mention | None,
     if antecedent is None:
         return None
     earlier = antecedent.actor
-    actor = Actor(doc.text[start:end], start, end, earlier.code, earlier.country, earlier.role, earlier.name)
+    actor = Actor(doc_text(doc)[start:end], start, end, earlier.code, earlier.country, earlier.role, earlier.name)
     cue = _cue(reading) if reading is not None else antecedent.cue
     return _Found(actor, antecedent.person, cue, antecedent.titles, antecedent.organisation)
 
@@ -235,5 +236,5 @@ def _cue(reading: PhraseReading | None) -> str | None:
 
 def _actor(reading: PhraseReading, end: int, code: str | None, country: str | None, role: str | None,
            name: str | None) -> Actor:
-    text = reading.head.doc.text
+    text = doc_text(reading.head.doc)
     return Actor(text[reading.start:end], reading.start, end, code, country, role, name)

@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Span, Token
 
 from tidings.types import Quantity
+from tidings.nlp import doc_text
 
 # Lemmas (as the model gives them) that say what a count counts.
 CUES = {
@@ -286,6 +287,6 @@ def find_quantities(span: Span) -> tuple[Quantity, ...]:
         what = _counts_what(head)
         if what is None:
             continue
-        text = span.doc.text[phrase[0].idx : phrase[-1].idx + len(phrase[-1].text)]
+        text = doc_text(span.doc)[phrase[0].idx : phrase[-1].idx + len(phrase[-1].text)]
         found.append(Quantity(what=what, value=value, text=text))
     return tuple(found)

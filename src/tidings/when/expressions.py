@@ -13,6 +13,7 @@ from tidings.when import grammar as g
 from tidings.when.cues import WhenCues, load_cues
 from tidings.when.resolve import NotAPoint, resolve
 from tidings.when.tense import tense_of
+from tidings.nlp import doc_text
 
 DATE_LABELS = ("DATE", "TIME")
 PREVIOUS_WORD = re.compile(r"([\w'’]+)\W*$")
@@ -96,7 +97,7 @@ def find_time_expressions(
     grammar = grammar or packaged_grammar()
     if isinstance(published, datetime):
         published = published.date()
-    text = doc.text
+    text = doc_text(doc)
     date_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in DATE_LABELS]
     found: list[TimeExpression] = []
     for mention in grammar.find(text):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from tidings.where.gazetteer import Candidate, Gazetteer, normalize
+from tidings.nlp import doc_text
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # The small NER model often tags a town as ORG or PERSON ("protested in Macerata"); such an entity
@@ -82,7 +83,7 @@ def _person_words(doc: Doc) -> frozenset[str]:
 def _curated_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     pattern = _curated_pattern(gazetteer.curated_names)
     mentions = []
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(doc_text(doc)):
         # Case-insensitive so "Baghdad airport" matches "Baghdad Airport", but news capitalises a
         # name somewhere ("al-Hol"): "west bank of the river" is not the West Bank.
         if not any(ch.isupper() for ch in match.group(0)):
@@ -97,7 +98,7 @@ def _curated_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
 
 def _dateline_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     mentions = []
-    for match in _DATELINE.finditer(doc.text):
+    for match in _DATELINE.finditer(doc_text(doc)):
         # A dateline is written in capitals; a title-case line opening is usually just a sentence.
         if not match.group(1).isupper():
             continue

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from tidings.types import Place
 from tidings.where.gazetteer import Candidate, Gazetteer, normalize
 from tidings.where.mentions import PlaceMention, find_mentions, has_place_noun_after
+from tidings.nlp import doc_text
 
 # Most specific first: the order event_place prefers places in.
 PRECISION_RANK = {"site": 0, "city": 1, "admin1": 2, "country": 3}
@@ -113,7 +114,7 @@ def _containers(
     hints: dict[int, set[tuple[str, str | None]]] = {}
     for index in range(len(mentions) - 1):
         here, after = mentions[index], mentions[index + 1]
-        if doc.text[here.end : after.start] not in _CONTAINER_GAPS:
+        if doc_text(doc)[here.end : after.start] not in _CONTAINER_GAPS:
             continue
         pairs: set[tuple[str, str | None]] = set()
         for candidate in after.candidates:
