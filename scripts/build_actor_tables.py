@@ -18,8 +18,10 @@ REFERENCE = ROOT.parent / "shared" / "reference"
 CAMEO = REFERENCE / "cameo"
 PHOENIX = REFERENCE / "petrarch2_dictionaries"
 
-# CAMEO codes whose ISO-3166 code differs (GeoNames keys countries by ISO).
+# CAMEO codes whose ISO-3166 code differs (GeoNames keys countries by ISO). The KB writes the ISO
+# code, as the Phoenix dictionaries and the PLOVER gold do ("ROU" for Romania, not CAMEO's "ROM").
 ISO_OF = {"MTN": "MNE", "ROM": "ROU", "TMP": "TLS", "IMY": "IMN"}
+WRITTEN_AS = {"MTN": "MNE", "ROM": "ROU"}  # Phoenix keeps CAMEO's TMP and IMY
 # CAMEO region rows named by a place news treats as part of a country (Phoenix does the same):
 # Baghdad is Iraq's capital, Gaza and the West Bank are coded PSE. The rows stay, without names.
 NO_NAMES = {"BAG", "GZS", "WSB"}
@@ -128,7 +130,7 @@ GROUP_PERIODS = {"TAL": "AFGGOVTAL@1996-09-27..2001-11-13;AFGGOVTAL@2021-08-15..
 GROUP_ALIASES = {
     "UNO": "UN;U.N.;Security Council;UN Security Council;U.N. Security Council",
     "NAT": "NATO;Nato;North Atlantic Treaty Organization;North Atlantic Alliance",
-    "EEC": "EU;E.U.;European Commission;European Council", "IAE": "IAEA;UN nuclear watchdog",
+    "EEC": "EU;E.U.;European Commission;European Council;European Community;European Economic Community;European Common Market;Common Market", "IAE": "IAEA;UN nuclear watchdog",
     "WHO": "WHO", "ASN": "ASEAN", "ARL": "Arab League;League of Arab States", "GCC": "GCC",
     "OPC": "OPEC", "IMF": "IMF", "WBK": "World Bank", "WTO": "WTO", "ICC": "ICC", "ICJ": "ICJ;World Court",
     "AMN": "Amnesty", "MSF": "MSF;Doctors Without Borders", "IRC": "ICRC;Red Cross;International Committee of the Red Cross",
@@ -208,7 +210,7 @@ def build_countries() -> int:
         seat_list = [s for s in seats.split(";") if s]
         if place and place.get("capital") and place["population"] >= MIN_CAPITAL_POPULATION:
             seat_list.append(place["capital"])
-        rows.append((code, kind, dedupe(name_list), dedupe(demonym_list), dedupe(seat_list)))
+        rows.append((WRITTEN_AS.get(code, code), kind, dedupe(name_list), dedupe(demonym_list), dedupe(seat_list)))
     for code, (names, adjectives, seats) in FORMER_STATES.items():
         rows.append((code, "country", names, adjectives, seats))
     with (OUT / "countries.tsv").open("w", encoding="utf-8") as handle:
@@ -364,6 +366,28 @@ def main() -> None:
     spellings, codes, used = phoenix_entries()
     print(f"groups.tsv: {build_groups(used)} known groups")
     print(f"phoenix_aliases.tsv: {build_phoenix_aliases(spellings, codes)} people with extra spellings")
+    import_phoenix()
+
+
+# The Phoenix dictionaries shipped inside the package (imported/), and the table name of each.
+PHOENIX_IMPORTS = {"Phoenix.Countries.actors.txt": "phoenix_countries",
+                   "Phoenix.International.actors.txt": "phoenix_international",
+                   "Phoenix.MilNonState.actors.txt": "phoenix_nonstate", "Phoenix.agents.txt": "phoenix"}
+
+
+def import_phoenix() -> None:
+    """imported/*.tsv: the Phoenix country, international, non-state and agent dictionaries
+    (openeventdata/petrarch2, MIT), converted by the same code as `tidings actors import`."""
+    from tidings.actors import ActorKB
+    from tidings.actors.imported import IMPORTED_DIR, import_dictionary
+
+    for old in (OUT / IMPORTED_DIR).glob("*.tsv"):
+        old.unlink()
+    kb = ActorKB.load()
+    for filename, name in PHOENIX_IMPORTS.items():
+        report = import_dictionary(PHOENIX / filename, OUT, kb.country_codes, kb.type_codes, name=name)
+        print(f"{report.table.relative_to(OUT)}: {report.entries} entries, {report.names} names, "
+              f"{len(report.problems)} lines skipped")
 
 
 if __name__ == "__main__":

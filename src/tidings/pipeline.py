@@ -19,11 +19,12 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from tidings.actors import ActorContext, ActorKB, resolve_actor
+from tidings.actors import ActorContext, ActorKB, resolve_actor, resolve_target
 from tidings.events.attribution import attribution_frames, frames_an_event
 from tidings.events.codebook import Codebook
 from tidings.events.extract import EventCandidate, find_event_candidates
-from tidings.events.modality import ModalityCues, modality_of
+from tidings.events.derive import Derivations, derived_event
+from tidings.events.modality import ModalityCues, modality_of, modality_with_cue
 from tidings.events.patterns import PatternSet, load_patterns
 from tidings.events.quantities import find_quantities
 from tidings.events.reporting import ReportingCues
@@ -39,6 +40,7 @@ from tidings.types import (
 )
 from tidings.when import event_date, find_time_expressions
 from tidings.where.gazetteer import Gazetteer
+from tidings.where.attach import ACTOR_COUNTRY
 from tidings.where.resolve import event_place, find_places
 
 log = logging.getLogger(__name__)
@@ -60,6 +62,7 @@ class Resources:
     modality: ModalityCues
     actors: ActorKB
     gazetteer: Gazetteer
+    derivations: Derivations | None = None  # intent / threat / rejection events (events.derive)
 
     @classmethod
     def cached(cls, settings: Settings) -> Resources:
@@ -70,17 +73,18 @@ class Resources:
 
     @classmethod
     def load(cls, settings: Settings) -> Resources:
-        actors = ActorKB.load()
+        actors = ActorKB.load(extra_dirs=settings.actor_dirs)
         codebook = Codebook.load()
         return cls(
             settings=settings,
-            nlp=load_nlp(settings, actors.ruler_patterns(), patterns_key="actor-kb"),
+            nlp=load_nlp(settings, actors.ruler_patterns(), patterns_key=f"actor-kb:{settings.actor_dirs}"),
             codebook=codebook,
             patterns=load_patterns(codebook),
             reporting=ReportingCues.load(),
             modality=ModalityCues.load(),
             actors=actors,
             gazetteer=Gazetteer.load(settings),
+            derivations=Derivations.load(codebook),
         )
 
 
@@ -149,7 +153,7 @@ def code_document(article: Article, doc: Doc, resources: Resources) -> list[Even
     for candidate in candidates:
         trigger = doc[candidate.trigger]
         source = resolve_actor(doc[candidate.source], context) if candidate.source is not None else None
-        target = resolve_actor(doc[candidate.target], context) if candidate.target is not None else None
+        target = resolve_target(doc[candidate.target], context) if candidate.target is not None else None
         if candidate.reporting and frames_an_event(trigger, triggers - {candidate.trigger}):
             continue  # the reporting verb is attribution for the event it frames
         if candidate.reporting and source is not None and source.role == "MED":
@@ -164,11 +168,17 @@ def code_document(article: Article, doc: Doc, resources: Resources) -> list[Even
             continue
         seen.add(event.event_id)
         events.append(event)
+        if resources.derivations is not None:
+            cue = modality_with_cue(trigger, resources.modality)[1]
+            extra = derived_event(event, cue, resources.derivations, resources.codebook)
+            if extra is not None and extra.event_id not in seen:
+                seen.add(extra.event_id)
+                events.append(extra)
         if event.date.precision not in ("published", "unknown") and _not_after(event.date, published):
             # Later sentences inherit a past date; a future one ("by January 20") stays put.
             previous_date = event.date
-        if event.location is not None:
-            previous_place = event.location
+        if event.location is not None and event.location.precision != ACTOR_COUNTRY:
+            previous_place = event.location  # a stand-in actor country is no evidence for the next
     return events
 
 
@@ -179,7 +189,8 @@ def _build_event(article, doc, candidate: EventCandidate, source: Actor | None, 
     sentence = _sentence_context(doc, trigger)
     codebook = resources.codebook
     code = candidate.code
-    actor_countries = [a.country for a in (source, target) if a is not None and a.country]
+    # Target first: with no place named, an event is placed in its target's country.
+    actor_countries = [a.country for a in (target, source) if a is not None and a.country]
     return Event(
         event_id=make_event_id(article.id, evidence, code),
         article_id=article.id,
@@ -193,8 +204,10 @@ def _build_event(article, doc, candidate: EventCandidate, source: Actor | None, 
         goldstein=codebook.goldstein(code),
         plover=codebook.plover(code),
         modality=modality_of(trigger, resources.modality),
-        date=event_date(expressions, (evidence.start, evidence.end), sentence, article.published, previous_date),
-        location=event_place(places, (evidence.start, evidence.end), sentence, actor_countries, previous_place),
+        date=event_date(expressions, (evidence.start, evidence.end), sentence, article.published, previous_date,
+                        trigger=trigger.idx),
+        location=event_place(places, (evidence.start, evidence.end), sentence, actor_countries, previous_place,
+                             doc=doc, trigger=candidate.trigger, gazetteer=resources.gazetteer),
         attribution=_attribution(attribution_frames(trigger, resources.reporting), context, doc),
         quantities=find_quantities(doc[candidate.clause_start:candidate.clause_end]),
     )
@@ -271,6 +284,8 @@ class RunSummary:
     articles: int = 0
     events: int = 0
     errors: list[RecordError] = field(default_factory=list)
+    parts: int = 0  # parallel runs: input parts planned, and how many an earlier run had finished
+    parts_resumed: int = 0
 
 
 def run_local(
@@ -286,7 +301,48 @@ def run_local(
     """The local runner: read inputs, code them, write events (stdout or file) and the store."""
     summary = RunSummary()
     articles = _collect_errors(read_records(inputs, published=published, settings=settings), summary)
-    coded = code_articles(articles, settings)
+    _deliver(code_articles(articles, settings), summary, settings, db_path, output, fmt, progress, errors_path)
+    return summary
+
+
+def run_dask(
+    inputs: Sequence[str],
+    settings: Settings,
+    scheduler: str = "local",
+    workers: int | None = None,
+    published: date | None = None,
+    db_path: Path | None = None,
+    output: Path | None = None,
+    fmt: str = "jsonl",
+    progress: Console | None = None,
+    errors_path: Path | None = None,
+    parts_dir: Path | None = None,
+    part_bytes: int | None = None,
+    keep_parts: bool = False,
+) -> RunSummary:
+    """The Dask runner: workers code input parts into Parquet, then this process alone writes the store.
+
+    scheduler: "local" (a LocalCluster of `workers` processes, default all cores) or the address of
+    a running scheduler. Killed runs resume: the same call skips parts already in the manifest.
+    """
+    from tidings import distributed
+
+    parts = distributed.plan_parts(inputs, settings, published, part_bytes or distributed.DEFAULT_PART_BYTES)
+    folder = parts_dir or distributed.default_parts_dir(inputs, settings, published, db_path, output)
+    reports = distributed.code_in_parallel(parts, settings, folder, published, scheduler, workers, progress)
+    summary = RunSummary(parts=len(parts), parts_resumed=len(parts) - len(reports))
+    coded = distributed.read_parts(parts, folder, summary.errors)
+    _deliver(coded, summary, settings, db_path, output, fmt, None, errors_path)
+    if not keep_parts:
+        distributed.remove_parts(folder)
+    return summary
+
+
+def _deliver(
+    coded: Iterable[CodedArticle], summary: RunSummary, settings: Settings, db_path: Path | None,
+    output: Path | None, fmt: str, progress: Console | None, errors_path: Path | None,
+) -> None:
+    """Write coded articles to the output (streamed for JSONL) and the store, one writer."""
     collected: list[Event] = []
     sink = None if fmt != "jsonl" else (output.open("w", encoding="utf-8") if output else sys.stdout)
     store = EventStore.open(db_path) if db_path else None
@@ -321,7 +377,6 @@ def run_local(
         with errors_path.open("w", encoding="utf-8") as handle:
             for problem in summary.errors:
                 handle.write(json.dumps(problem.to_dict(), ensure_ascii=False) + "\n")
-    return summary
 
 
 def _collect_errors(records: Iterable[Article | RecordError], summary: RunSummary) -> Iterator[Article]:

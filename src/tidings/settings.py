@@ -20,3 +20,5 @@ class Settings:
     day_first: bool = False
     # Minimum gazetteer population for a city to be recognised as a place.
     min_city_population: int = 15_000
+    # User actor KB folders (made by `tidings actors import --kb DIR`), read before the packaged KB.
+    actor_dirs: tuple[Path, ...] = ()

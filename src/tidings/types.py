@@ -188,3 +188,39 @@ class CodedArticle:
 
     article: Article
     events: tuple[Event, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class EventCluster:
+    """One real-world event: the mentions (coded Events) that report it, clustered by dedup.
+
+    `representative` is the most informative mention; the counts are over all its mentions,
+    `num_sources` counts distinct outlets and `confidence` grows with independent outlets.
+    """
+
+    event_id: str
+    representative: Event
+    num_mentions: int
+    num_articles: int
+    num_sources: int
+    first_seen: str | None
+    last_seen: str | None
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """The representative mention in the Event JSON contract plus a `cluster` object.
+
+        Readers of the contract keep working (Event.from_dict ignores `cluster`); the event's
+        own id is cluster.event_id (the top-level event_id is the representative mention's).
+        """
+        out = self.representative.to_dict()
+        out["cluster"] = {
+            "event_id": self.event_id,
+            "num_mentions": self.num_mentions,
+            "num_articles": self.num_articles,
+            "num_sources": self.num_sources,
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "confidence": self.confidence,
+        }
+        return out

@@ -83,3 +83,17 @@ def test_context_forgets_the_previous_document(actor_nlp, actor_kb, resolve):
     resolve_actor(resolve.head_of(first, "Haddad"), context)
     second = actor_nlp("Haddad said the talks failed.")
     assert resolve_actor(resolve.head_of(second, "Haddad"), context) is None
+
+
+def test_subject_it_refers_to_the_country_that_said_so(resolve):
+    actors = resolve.all("Norway said on Monday it had suspended aid to Mali.", ["Norway", "it"])
+    assert actors[1].code == "NOR" and actors[1].text == "it"
+
+
+def test_expletive_it_is_no_actor(resolve):
+    assert resolve("Norway said it is likely that talks resume.", "it") is None
+
+
+def test_they_refers_to_the_group_of_the_previous_sentence(resolve):
+    text = "Kenyan farmers blocked the road. They demanded lower taxes."
+    assert resolve(text, "They").code == "KENAGR"

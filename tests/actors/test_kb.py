@@ -16,9 +16,17 @@ PACKAGED = Path(str(resources.files("tidings") / "data" / "actors"))
 CAMEO_COUNTRIES = Path(str(resources.files("tidings") / "data" / "cameo" / "cameo_country_codes.tsv"))
 
 
+# CAMEO 1.1b3 codes the KB writes as Phoenix and the PLOVER gold do (ISO 3166).
+WRITTEN_AS = {"ROM": "ROU", "MTN": "MNE"}
+
+
 def test_every_cameo_country_code_has_a_row(actor_kb):
     codes = {line.split("\t")[0] for line in CAMEO_COUNTRIES.read_text(encoding="utf-8").splitlines()[1:]}
-    assert codes <= actor_kb.country_codes
+    assert {WRITTEN_AS.get(c, c) for c in codes} <= actor_kb.country_codes
+
+
+def test_romania_is_written_with_its_iso_code(actor_kb):
+    assert actor_kb.country_of("Romania") == "ROU"
 
 
 @pytest.mark.parametrize("text", ["Iraq", "Iraqi", "Iraqis", "Baghdad"])

@@ -155,3 +155,23 @@ def test_dated_code_of_a_group(resolve):
     text = "The Taliban announced a new cabinet."
     assert code(resolve(text, "Taliban", date(2021, 9, 7))) == "AFGGOVTAL"
     assert code(resolve(text, "Taliban", date(2010, 9, 7))) == "AFGREBTAL"
+
+
+def test_plain_people_without_a_country_are_no_actor_even_with_an_agent_cue(resolve):
+    assert resolve("The girls left the school early.", "The girls") is None
+
+
+def test_plain_people_with_a_country_are_its_civilians(resolve):
+    assert resolve("Kenyan women marched in Nairobi.", "Kenyan women").code.startswith("KEN")
+
+
+def test_counted_nationals_are_civilians(resolve):
+    assert resolve("Police detained 40 Nigerians at the border.", "40 Nigerians").code == "NGACVL"
+
+
+def test_the_nationals_without_a_count_stay_the_country(resolve):
+    assert resolve("The Nigerians rejected the offer.", "The Nigerians").code == "NGA"
+
+
+def test_military_aircraft_are_the_military(resolve):
+    assert resolve("Turkish warplanes struck the camp.", "Turkish warplanes").code == "TURMIL"

@@ -54,9 +54,11 @@ def test_lemmas_are_lower_case_single_words(patterns):
 
 
 def test_verbs_for_puts_more_specific_patterns_first(patterns):
-    specificity = [p.specificity for p in patterns.verbs_for("call")]
+    # Within one file (hand-written first, then imports) the most specific pattern comes first.
+    specificity = [p.specificity for p in patterns.verbs_for("call") if p.rank == 0]
     assert specificity == sorted(specificity, reverse=True)
-    assert patterns.verbs_for("call")[0].prep == "for"
+    hand_written = [p for p in patterns.verbs_for("call") if p.rank == 0]
+    assert hand_written[0].prep == "for"
 
 
 def test_threaten_to_attack_codes_138_before_bare_130(patterns):

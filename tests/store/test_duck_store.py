@@ -16,7 +16,7 @@ def dump(path) -> dict[str, list[tuple]]:
     with duckdb.connect(str(path), read_only=True) as con:
         return {
             table: con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()
-            for table in ("tidings_meta", "articles", "events")
+            for table in ("tidings_meta", "articles", "mentions", "events")
         }
 
 
@@ -35,7 +35,7 @@ def test_recoding_replaces_the_articles_events(db_path, event, coded):
         store.upsert(coded("a1", event(), event(start=30, end=70, code="036")))
         store.upsert(coded("a1", event(code="130")))
         assert [e.cameo.code for e in store.query()] == ["130"]
-        assert store.counts() == {"articles": 1, "events": 1}
+        assert store.counts() == {"articles": 1, "mentions": 1, "events": 1}
 
 
 def test_recoding_leaves_other_articles_alone(db_path, event, coded):
@@ -51,7 +51,8 @@ def test_upsert_many_counts_only_changed_articles(db_path, event, coded):
     with EventStore.open(db_path) as store:
         assert store.upsert_many(batch, batch_size=2) == 5
         assert store.upsert_many(batch, batch_size=2) == 0
-        assert store.counts() == {"articles": 5, "events": 5}
+        # Five reports of one threat (same dyad, code, day and place): one event.
+        assert store.counts() == {"articles": 5, "mentions": 5, "events": 1}
 
 
 def test_later_coding_in_one_batch_wins(db_path, event, coded):
@@ -64,7 +65,7 @@ def test_event_of_another_article_is_refused(db_path, event, coded):
     with EventStore.open(db_path) as store:
         with pytest.raises(StoreError, match="belongs to article"):
             store.upsert(coded("a1", event(article_id="zz")))
-        assert store.counts() == {"articles": 0, "events": 0}
+        assert store.counts() == {"articles": 0, "mentions": 0, "events": 0}
 
 
 def test_query_returns_events_equal_to_those_stored(db_path, event, coded):
@@ -172,7 +173,7 @@ def test_sql_returns_columns_and_rows(filled):
 def test_sql_refuses_writes(filled):
     with pytest.raises(StoreError, match="read-only"):
         filled.sql("INSERT INTO articles (article_id) VALUES ('x')")
-    assert filled.counts() == {"articles": 2, "events": 3}
+    assert filled.counts() == {"articles": 2, "mentions": 3, "events": 3}
 
 
 def test_writable_store_still_writes_after_sql(filled, event, coded):
@@ -186,7 +187,7 @@ def test_read_only_store_refuses_upsert(filled, db_path, coded):
     with EventStore.open(db_path, read_only=True) as store:
         with pytest.raises(StoreError, match="read-only"):
             store.upsert(coded("a9"))
-        assert store.counts() == {"articles": 2, "events": 3}
+        assert store.counts() == {"articles": 2, "mentions": 3, "events": 3}
 
 
 def test_read_only_sql_refuses_file_access(filled, db_path):

@@ -85,3 +85,38 @@ def test_unresolved_expression_in_clause_gives_unknown_with_evidence():
     chosen = event_date([expression(50, None, "unknown")], (40, 80), SENTENCE, None,
                         EventDate("2020-10", "month"))
     assert chosen == EventDate(None, "unknown", "Monday", 50, 56)
+
+
+def nominal(start: int, value: str, modifies: int) -> TimeExpression:
+    return TimeExpression(start, start + 6, "2014", value, "year", modifies)
+
+
+def test_adverbial_beats_a_date_modifying_a_noun_in_the_clause():
+    # "On Friday, activists held a protest ... for the victims of the killings of 2014."
+    chosen = event_date([expression(3, "2022-06-17"), nominal(60, "2014", 50)], (11, 80), (0, 80),
+                        PUBLISHED, None)
+    assert chosen.value == "2022-06-17"
+
+
+def test_nominal_date_of_the_event_noun_itself_counts():
+    # "the 24 February invasion": the date modifies the trigger "invasion" at offset 50.
+    chosen = event_date([expression(3, "2022-02-26"), nominal(30, "2022-02-24", 50)], (26, 70), (26, 70),
+                        PUBLISHED, None, trigger=50)
+    assert chosen.value == "2022-02-24"
+
+
+def test_discourse_date_is_the_last_adverbial_before_the_sentence():
+    chosen = event_date([expression(3, "2020-11-28"), expression(20, "2020-11-30")], (140, 180),
+                        (120, 200), PUBLISHED, EventDate("2020-10", "month", "Last October", 0, 12))
+    assert chosen.value == "2020-11-30"
+
+
+def test_future_date_is_not_inherited_by_later_sentences():
+    chosen = event_date([expression(3, "2020-12-08")], (140, 180), (120, 200), PUBLISHED, None)
+    assert chosen == EventDate("2020-12-01", "published")
+
+
+def test_nominal_date_alone_comes_after_the_discourse_date():
+    chosen = event_date([expression(3, "2020-11-28"), nominal(130, "2014", 150)], (140, 180),
+                        (120, 200), PUBLISHED, None)
+    assert chosen.value == "2020-11-28"

@@ -2,6 +2,6 @@
 
 from tidings.actors.coref import ActorContext
 from tidings.actors.kb import ActorKB, NamedActor, RoleCue
-from tidings.actors.resolve import resolve_actor
+from tidings.actors.resolve import resolve_actor, resolve_target
 
-__all__ = ["ActorContext", "ActorKB", "NamedActor", "RoleCue", "resolve_actor"]
+__all__ = ["ActorContext", "ActorKB", "NamedActor", "RoleCue", "resolve_actor", "resolve_target"]

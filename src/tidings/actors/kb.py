@@ -11,12 +11,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from tidings.actors.imported import imported_tables, read_imported_actors, read_imported_agents
 from tidings.actors.tables import Period, Row, check_code, parse_periods, read_table
 
 NAMED_TABLES = ("people.tsv", "organisations.tsv", "groups.tsv")  # earlier tables win a shared name
 NAMED_COLUMNS = ("name", "aliases", "kind", "code", "periods", "titles")
 CAPITAL_LETTERS = re.compile(r"[A-Z]")
 TOKEN_LIKE = re.compile(r"\w+|[^\w\s]")
+HYPHEN_SPACE = re.compile(r"\s*-\s*")
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class NamedActor:
     code: str
     periods: tuple[Period, ...]
     titles: tuple[str, ...]  # offices the text may call the person by ("president"), for coreference
+    source: str = ""  # the table row it came from ("people.tsv:14"), for `tidings actors lookup`
+    curated: bool = True  # False: from an imported dictionary (no entity-ruler pattern: too many)
 
     @property
     def is_person(self) -> bool:
@@ -53,13 +57,18 @@ class RoleCue:
     role: str | None  # None: a proxy without a role of its own ("group", "one")
     person: bool  # names one individual, so it can be the antecedent of "he"/"she"
     proxy: bool  # stands for the group in its "of"/"for" phrase ("a spokesman for Hamas")
+    source: str = ""  # the table row it came from ("roles.tsv:12")
 
 
 def normalise(text: str) -> str:
     """The lookup key of a name or cue: accents folded, lower case, one space, tight hyphens."""
-    folded = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return re.sub(r"\s*-\s*", "-", " ".join(folded.lower().split()))
+    if text.isascii():  # most names: nothing to fold (a fast path, the KB normalises ~50k names on load)
+        folded = text
+    else:
+        folded = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
+    spaced = " ".join(folded.lower().split())
+    return HYPHEN_SPACE.sub("-", spaced) if "-" in spaced else spaced
 
 
 def _data_dir() -> Path:
@@ -77,7 +86,8 @@ class ActorKB:
     def __init__(self, *, countries: dict[str, str], demonyms: dict[str, str], seats: dict[str, str],
                  roles: dict[str, RoleCue], named: dict[str, tuple[NamedActor, ...]],
                  capitals_only: frozenset[str], country_codes: frozenset[str], type_codes: frozenset[str],
-                 multiword_countries: tuple[tuple[str, str], ...] = ()) -> None:
+                 multiword_countries: tuple[tuple[str, str], ...] = (),
+                 sources: dict[str, str] | None = None) -> None:
         self.countries = countries  # "iraq" → IRQ
         self.demonyms = demonyms  # "iraqi" → IRQ
         self.seats = seats  # "washington", "kremlin" → USA, RUS (metonymy for the government)
@@ -87,20 +97,29 @@ class ActorKB:
         self.country_codes = country_codes
         self.type_codes = type_codes
         self.multiword_countries = multiword_countries  # (text, label) for the entity ruler
+        self.sources = sources or {}  # place key → the row that named it ("countries.tsv:120")
         keys = [*countries, *demonyms, *seats, *roles, *named]
         self.max_tokens = max(len(TOKEN_LIKE.findall(key)) for key in keys)
 
     @classmethod
-    def load(cls, data_dir: Path | None = None) -> ActorKB:
-        """Read and validate every table under `data_dir` (default: the packaged data/actors)."""
+    def load(cls, data_dir: Path | None = None, extra_dirs: Iterable[Path] = ()) -> ActorKB:
+        """Read and validate every table under `data_dir` (default: the packaged data/actors).
+
+        Then the imported dictionaries (`imported/*.tsv`) of `extra_dirs` (user KBs) and of
+        `data_dir`, in that order. Curated tables win every name they hold; an imported entry only
+        fills names nothing earlier has, so a stale dictionary date never overrides a curated office.
+        """
         folder = data_dir or _data_dir()
         type_codes = _type_codes()
         forms: dict[str, list[str]] = {}  # key → every spelling registered under it
 
-        def register(table: dict[str, Any], text: str, value: Any) -> None:
+        sources: dict[str, str] = {}
+
+        def register(table: dict[str, Any], text: str, value: Any, source: str = "") -> None:
             key = normalise(text)
             forms.setdefault(key, []).append(text)
             table.setdefault(key, value)
+            sources.setdefault(key, source)
 
         countries: dict[str, str] = {}
         demonyms: dict[str, str] = {}
@@ -111,16 +130,19 @@ class ActorKB:
         for row in country_rows:
             if not re.fullmatch(r"[A-Z]{3}", row["code"]) or row["kind"] not in ("country", "region"):
                 raise row.fail(f"bad country row: code {row['code']!r}, kind {row['kind']!r}")
+            where = f"{row.path.name}:{row.line}"
             for name in row.items("names"):
-                register(countries, name, row["code"])
+                register(countries, name, row["code"], where)
                 if " " in name and not name.lower().startswith("the "):
                     multiword.append((name, "GPE"))
             for demonym in row.items("demonyms"):
-                register(demonyms, demonym, row["code"])
-                if " " in demonym:
+                register(demonyms, demonym, row["code"], where)
+                # Every demonym, not only multi-word ones: the small model tags "Ugandan" PERSON
+                # before a name ("Ugandan opposition candidates"), which hides the country.
+                if demonym[:1].isupper() and "-" not in demonym:
                     multiword.append((demonym, "NORP"))
             for seat in row.items("seats"):
-                register(seats, seat, row["code"])
+                register(seats, seat, row["code"], where)
         # A capital is a seat of government, not the country, even where it shares a name.
         for key in seats:
             countries.pop(key, None)
@@ -128,6 +150,15 @@ class ActorKB:
         roles: dict[str, RoleCue] = {}
         for row in read_table(folder / "roles.tsv", ("cue", "role", "kind", "proxy")):
             roles[normalise(row["cue"])] = _role_cue(row, type_codes)
+        kb_dirs = [*extra_dirs, folder]
+        curated_roles = frozenset(roles)
+        for path in (p for d in kb_dirs for p in imported_tables(d, "agents")):
+            for row in read_imported_agents(path, type_codes):
+                key = normalise(row["cue"])
+                # A plural the curated table has in the singular stays curated ("militias").
+                if key not in roles and not any(k in curated_roles for k in _singulars(key)):
+                    roles[key] = RoleCue(key, row["code"][:3], row["kind"] == "person", False,
+                                         f"{row['origin']} via {row.path.name}:{row.line}")
 
         first_groups = country_codes | type_codes
         actors: dict[str, NamedActor] = {}
@@ -144,13 +175,35 @@ class ActorKB:
                 forms.setdefault(key, []).append(text)
                 if actor not in named.get(key, ()):
                     named[key] = (*named.get(key, ()), actor)
+        curated = frozenset(named)
+        places = (countries, demonyms, seats)
+        for path in (p for d in kb_dirs for p in imported_tables(d, "actors")):
+            for entry in read_imported_actors(path, first_groups):
+                if entry.kind == "place":
+                    for text in entry.names:
+                        key = normalise(text)
+                        if key not in curated and not any(key in table for table in places):
+                            register(countries, text, entry.code, entry.origin)
+                    continue
+                # A dictionary entry for someone the curated tables know adds spellings to the curated
+                # actor, whose offices are the maintained ones (Phoenix's end in 2014-2016).
+                same = named.get(normalise(entry.names[0])) if normalise(entry.names[0]) in curated else None
+                actor = same[0] if same and len(same) == 1 else NamedActor(
+                    entry.names[0], entry.names[1:], entry.kind, entry.code, entry.periods, (), entry.origin,
+                    curated=False)
+                for text in entry.names:
+                    key = normalise(text)
+                    if key in curated or key in countries or key in demonyms or key in seats:
+                        continue  # curated names and places win
+                    forms.setdefault(key, []).append(text)
+                    named[key] = (*named.get(key, ()), actor)
         capitals_only = frozenset(
             key for key, texts in forms.items()
             if all(CAPITAL_LETTERS.search(t) and t.upper() == t for t in texts)
         )
         return cls(countries=countries, demonyms=demonyms, seats=seats, roles=roles, named=named,
                    capitals_only=capitals_only, country_codes=country_codes, type_codes=type_codes,
-                   multiword_countries=tuple(multiword))
+                   multiword_countries=tuple(multiword), sources=sources)
 
     # -- lookups -----------------------------------------------------------------------------
 
@@ -181,6 +234,11 @@ class ActorKB:
             if key in table:
                 return kind, table[key]
         return None
+
+    def place_source(self, text: str) -> str:
+        """The table row that registered a place name ("countries.tsv:120"), or ""."""
+        key = normalise(re.sub(r"^[Tt]he\s+", "", text.strip()))
+        return self.sources.get(key) or self.sources.get(normalise(text), "")
 
     def country_of(self, text: str) -> str | None:
         """The country code of a name, demonym or seat: "Iraqi", "Iraq", "Baghdad" → "IRQ"."""
@@ -218,7 +276,8 @@ class ActorKB:
                     patterns.append({"label": label, "pattern": variant, "id": ident})
 
         for actors in self.named.values():
-            for actor in actors:
+            # Imported dictionaries hold ~30k names: as ruler patterns they would take ~30 s to build.
+            for actor in (a for a in actors if a.curated):
                 label = "PERSON" if actor.is_person else "ORG"
                 for text in (actor.name, *actor.aliases):
                     add(label, text, actor.name)
@@ -231,6 +290,15 @@ class ActorKB:
         return dict.fromkeys(a for actors in self.named.values() for a in actors)
 
 
+def _singulars(cue: str) -> tuple[str, ...]:
+    """The singulars a plural cue may have ("militias" → "militia", "parties" → "party")."""
+    if cue.endswith("ies"):
+        return cue[:-3] + "y", cue[:-1]
+    if cue.endswith("es"):
+        return cue[:-2], cue[:-1]
+    return (cue[:-1],) if cue.endswith("s") else ()
+
+
 def _role_cue(row: Row, type_codes: frozenset[str]) -> RoleCue:
     role, kind, proxy = row["role"], row["kind"], row["proxy"]
     if role != "-" and role not in type_codes:
@@ -241,7 +309,8 @@ def _role_cue(row: Row, type_codes: frozenset[str]) -> RoleCue:
         raise row.fail(f"proxy must be yes or no, got {proxy!r}")
     if role == "-" and proxy != "yes":
         raise row.fail("only a proxy cue may have no role (-)")
-    return RoleCue(normalise(row["cue"]), None if role == "-" else role, kind == "person", proxy == "yes")
+    return RoleCue(normalise(row["cue"]), None if role == "-" else role, kind == "person", proxy == "yes",
+                   f"{row.path.name}:{row.line}")
 
 
 def _named_actor(row: Row, first_groups: frozenset[str]) -> NamedActor:
@@ -256,6 +325,7 @@ def _named_actor(row: Row, first_groups: frozenset[str]) -> NamedActor:
         code=check_code(row, row["code"], first_groups),
         periods=parse_periods(row, first_groups),
         titles=tuple(normalise(t) for t in row.items("titles")),
+        source=f"{row.path.name}:{row.line}",
     )
 
 

@@ -41,6 +41,7 @@ class PhraseReading:
     person_name: str | None = None  # a PERSON entity the head belongs to, when no KB entry matched
     former: bool = False
     definite: bool = False
+    evidence: list[str] = field(default_factory=list)  # KB entries matched, with table and line
 
     @property
     def is_actor_head(self) -> bool:
@@ -112,9 +113,11 @@ def _match_window(window: list[Token], kb: ActorKB, when: date | None, reading: 
         named = kb.named_actor(text, when)
         if named is not None:
             reading.named, reading.named_at_head = named, at_head
+            reading.evidence.append(f"named {named.kind} {text!r} → {named.name} ({named.source})")
             return True
     place = _place(window, text, kb)
     if place is not None:
+        reading.evidence.append(f"{place[0]} {text!r} → {place[1]} ({kb.place_source(text)})")
         if reading.country is None:
             kind, reading.country = place
             reading.seat = kind == "seat"
@@ -125,6 +128,7 @@ def _match_window(window: list[Token], kb: ActorKB, when: date | None, reading: 
         cue = kb.role_cue(text, lemmas)
         if cue is not None:
             cues.append((window[-1].i, cue))
+            reading.evidence.append(f"role cue {cue.cue!r} → {cue.role or '(proxy)'} ({cue.source})")
             if at_head:
                 reading.head_cue = cue
             if cue.person and cue.role:

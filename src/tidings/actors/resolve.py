@@ -14,6 +14,7 @@ from tidings.nlp import doc_text
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 GROUP_POSSESSIVES = frozenset({"its", "their"})
+GROUP_SUBJECTS = frozenset({"it", "they"})
 # Heads the document pass resolves up front, so coreference has every earlier mention to look at.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "pobj", "poss", "appos",
                            "attr", "conj", "oprd", "ROOT"})
@@ -23,6 +24,10 @@ PLAIN_PEOPLE = frozenset({"man", "woman", "person", "boy", "girl", "child", "mot
                           "husband", "son", "daughter", "brother", "sister", "friend", "witness"})
 # How deep "a spokesman for one of the factions of …" may nest before we stop following it.
 MAX_DEPTH = 3
+# Prepositions that place a group in a country ("students throughout Indonesia").
+WHERE_GROUPS_ARE = frozenset({"in", "throughout", "across"})
+# Prepositions that name who a thing belongs to or comes from ("calls by Annan", "welfare of Libyans").
+THING_PREPS = ("by", "of", "from", "among", "for")
 # After these a capital is a place ("in Baghdad"), elsewhere it stands for the government.
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "into", "across", "around", "outside", "inside",
                             "through", "toward", "towards", "on", "over", "within", "throughout"})
@@ -37,6 +42,8 @@ class _Found:
     cue: str | None = None
     titles: frozenset[str] = frozenset()
     organisation: bool = False
+    rule: str = ""  # how the code was reached, for `tidings actors lookup`
+    evidence: tuple[str, ...] = ()  # the KB entries that gave it (table and line)
 
 
 def resolve_actor(head: Token, context: ActorContext) -> Actor | None:
@@ -48,6 +55,62 @@ def resolve_actor(head: Token, context: ActorContext) -> Actor | None:
     context.read(head.doc, lambda h: _resolve_and_remember(h, context), _argument_heads)
     seen, actor = context.known(head)
     return actor if seen else _resolve_and_remember(head, context)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """An actor with the rule and the KB entries that produced its code."""
+
+    actor: Actor | None
+    rule: str
+    evidence: tuple[str, ...]
+
+
+def explain_actor(head: Token, context: ActorContext) -> Resolution:
+    """Resolve `head` like resolve_actor, keeping how: the rule applied and the entries used."""
+    context.read(head.doc, lambda h: _resolve_and_remember(h, context), _argument_heads)
+    found = _resolve(head, context, 0)
+    if found is None or not found.actor.code:
+        return Resolution(None, "no actor: no name, country, role cue or antecedent", ())
+    return Resolution(found.actor, found.rule, found.evidence)
+
+
+def resolve_target(head: Token, context: ActorContext) -> Actor | None:
+    """The target of an event whose target phrase is headed by `head`.
+
+    The phrase's own actor; or, when the phrase names a thing rather than an actor, the actor the
+    thing belongs to: "rejected North Korea's demand" → North Korea, "demanded an admission by
+    Moscow" → Moscow, "vetoed a Security Council resolution" → the Security Council. CAMEO codes
+    the party the act is aimed at, and a proposal or a blockade is never a party.
+    """
+    actor = resolve_actor(head, context)
+    if actor is not None or head.pos_ != "NOUN" or head.ent_type_:
+        return actor
+    for owner in _thing_owners(head):
+        found = resolve_actor(owner, context)
+        if found is not None:
+            return found
+    return None
+
+
+def _nearby_group(head: Token, context: ActorContext) -> Mention | None:
+    """For a subject "it"/"they": the latest coded group or country of this or the previous
+    sentence, preferring subjects ("Japan said it had halted aid" → Japan). Further back, or an
+    expletive "it" ("it is likely"), gets none."""
+    if head.lower_ == "it" and head.head.lemma_ == "be":
+        return None
+    sentence = head.sent
+    earliest = head.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+    found = context.group_antecedent(head.idx)
+    return found if found is not None and found.actor.start >= earliest else None
+
+
+def _thing_owners(head: Token) -> list[Token]:
+    """Who a thing may belong to: its possessor, a named modifier, then its by/of/… objects."""
+    owners = [c for c in head.lefts if c.dep_ == "poss" and c.lower_ != "whose"]
+    owners += [c for c in head.lefts if c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")]
+    owners += _objects(head, THING_PREPS)
+    return owners
 
 
 def _argument_heads(doc: Doc) -> list[Token]:
@@ -71,10 +134,15 @@ def _resolve(head: Token, context: ActorContext, depth: int) -> _Found | None:
     if lower in GROUP_POSSESSIVES and head.dep_ == "poss":
         return _corefer(head.idx, head.idx + len(head.text), head.doc,
                         context.group_antecedent(head.idx))
+    if lower in GROUP_SUBJECTS and head.dep_ in ("nsubj", "nsubjpass"):
+        return _corefer(head.idx, head.idx + len(head.text), head.doc, _nearby_group(head, context))
     if head.pos_ == "PRON":
-        return None  # "it", "they", "which": not followed yet (see the package README)
+        return None  # "which", "who", objects "it"/"them": not followed (too often no actor)
     reading = read_phrase(head, context.kb, context.when)
-    if not reading.is_actor_head:
+    # "the girls", "a man" are no actor even where an imported agent list codes them CVL; with a
+    # country they are that country's civilians ("Iraqi women").
+    plain = head.lemma_.lower() in PLAIN_PEOPLE and reading.country is None and reading.named is None
+    if plain or not reading.is_actor_head:
         if head.lemma_.lower() in PLAIN_PEOPLE and head.tag_ == "NN":
             return _Found(_actor(reading, reading.end, None, None, None, None), person=True)
         return None
@@ -97,8 +165,12 @@ def _named(reading: PhraseReading, named: NamedActor, context: ActorContext) -> 
     if reading.former and country:
         code, role = country + "ELI", "ELI"
     actor = _actor(reading, reading.end, code, country, role, named.name)
+    period = named.period_on(context.when)
+    rule = "named actor" + (" (former: elite)" if reading.former else
+                            f", office {period.code} {period.start or ''}..{period.end or ''} on {context.when}"
+                            if period else ", fallback code (no dated office on the date)")
     return _Found(actor, named.is_person, _cue(reading), frozenset({*reading.titles, *named.titles}),
-                  not named.is_person)
+                  not named.is_person, rule, tuple(reading.evidence))
 
 
 def _compose(reading: PhraseReading, context: ActorContext, depth: int) -> _Found | None:
@@ -106,8 +178,11 @@ def _compose(reading: PhraseReading, context: ActorContext, depth: int) -> _Foun
     kb, head = context.kb, reading.head
     country, role, name, code = reading.country, reading.role, reading.person_name, None
     end = reading.end
+    steps = [s for s, on in (("country from the phrase", country), (f"role {role} from a cue", role)) if on]
+    evidence = list(reading.evidence)
     if reading.seat and reading.country_at_head and role is None and not _is_place(head):
         role = "GOV"  # "Washington said", "the Kremlin warned": the seat speaks for the government
+        steps.append("seat of government speaks for the government (GOV)")
     proxy = bool(reading.head_cue and reading.head_cue.proxy)
 
     named = reading.named
@@ -121,6 +196,7 @@ def _compose(reading: PhraseReading, context: ActorContext, depth: int) -> _Foun
             code, country, role = named_code, named_country, named_role
         else:
             country = country or named_country
+        steps.append(f"named modifier {named.name!r}")
 
     if code is None and depth < MAX_DEPTH and reading.head_cue is not None:
         related = _related(head, context, depth, proxy)
@@ -131,6 +207,9 @@ def _compose(reading: PhraseReading, context: ActorContext, depth: int) -> _Foun
                 end = max(end, inner.end)
             takes_whole = (proxy and (inner.role or found.organisation)) or (
                 relation == "object" and (found.organisation or inner.country is None))
+            steps.append(f"{'of/for-phrase' if relation == 'object' else 'possessor'} {inner.text!r} = {inner.code}"
+                         + (" (whole code)" if takes_whole else ""))
+            evidence += found.evidence
             if takes_whole:
                 code, country, role = inner.code, inner.country, inner.role
                 name = name or inner.name
@@ -146,9 +225,16 @@ def _compose(reading: PhraseReading, context: ActorContext, depth: int) -> _Foun
             if role is None or inner_found.actor.role == role:
                 code = inner_found.actor.code
             country, role = inner_found.actor.country, role or inner_found.actor.role
+            steps.append(f"apposition {inner_found.actor.text!r} = {inner_found.actor.code}")
+            evidence += inner_found.evidence
+
+    if role is None and country and code is None and _people_of(reading):
+        role = "CVL"  # "168 Liberians", "young Algerians": people of a country, not its state
+        steps.append("people of a country (CVL)")
 
     if code is None and country is None and role not in (None, "MIL"):
         country = _located_in(head, context)  # "factions in Iraq"; not troops, which deploy abroad
+        steps += ["country from an in-phrase"] if country else []
 
     if code is None and country is None:
         antecedent = _antecedent(reading, context, role)
@@ -158,6 +244,7 @@ def _compose(reading: PhraseReading, context: ActorContext, depth: int) -> _Foun
     if reading.former and (country or code):
         country = country or kb.split_code(code or "")[0]
         code, role = (country + "ELI" if country else code), "ELI"
+        steps.append("former: elite (ELI)")
     code = code or (country + (role or "") if country else role)
     if not code:
         if reading.person_name:  # uncoded, but an antecedent for a later "he"
@@ -166,7 +253,18 @@ def _compose(reading: PhraseReading, context: ActorContext, depth: int) -> _Foun
     if country is None and role is None:
         country, role = kb.split_code(code)
     return _Found(_actor(reading, end, code, country, role, name), reading.person, _cue(reading),
-                  frozenset(reading.titles))
+                  frozenset(reading.titles), rule="; ".join(steps) or "composed", evidence=tuple(evidence))
+
+
+def _people_of(reading: PhraseReading) -> bool:
+    """A plural nationality counted or described ("some 800 Iraqis", "young Algerians"), or a
+    plain person noun with a country ("Iraqi women"): civilians, as CAMEO codes them."""
+    head = reading.head
+    if head.lemma_.lower() in PLAIN_PEOPLE:
+        return True
+    counted = any(c.dep_ in ("nummod", "amod", "quantmod") or c.lower_ in ("some", "many", "several")
+                  for c in head.lefts)
+    return reading.country_at_head and head.tag_ in ("NNS", "NNPS") and counted and not reading.definite
 
 
 def _related(head: Token, context: ActorContext, depth: int, proxy: bool) -> tuple[_Found, str] | None:
@@ -198,10 +296,13 @@ def _is_place(head: Token) -> bool:
 
 
 def _located_in(head: Token, context: ActorContext) -> str | None:
+    """The country of "in/throughout/across <place>" after the head ("rebels in the Ivory Coast")."""
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ == "in":
+        if child.dep_ == "prep" and child.lower_ in WHERE_GROUPS_ARE:
             for place in (c for c in child.children if c.dep_ == "pobj"):
-                country = context.kb.country_of(place.text)
+                # The place's whole name, its compound parts included ("the Ivory Coast").
+                name = place.doc[place.left_edge.i:place.i + 1].text
+                country = context.kb.country_of(name) or context.kb.country_of(place.text)
                 if country:
                     return country
     return None
@@ -227,7 +328,8 @@ def _corefer(start: int, end: int, doc: Doc, antecedent: Mention | None,
     earlier = antecedent.actor
     actor = Actor(doc_text(doc)[start:end], start, end, earlier.code, earlier.country, earlier.role, earlier.name)
     cue = _cue(reading) if reading is not None else antecedent.cue
-    return _Found(actor, antecedent.person, cue, antecedent.titles, antecedent.organisation)
+    return _Found(actor, antecedent.person, cue, antecedent.titles, antecedent.organisation,
+                  f"coreference with the earlier mention {earlier.text!r} ({earlier.start}-{earlier.end})")
 
 
 def _cue(reading: PhraseReading | None) -> str | None:

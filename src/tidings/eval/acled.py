@@ -67,4 +67,10 @@ def score_acled(
         Metric("location_within_50km", ratio(near_hits, n), n),
         Metric("location_within_161km", ratio(far_hits, n), n),
         Metric("country_accuracy", ratio(country_hits, n), n),
+        # The same hits over the notes that have an event: the when/where stages' own accuracy,
+        # apart from event recall (which the figures above fold in). Never quote these alone.
+        Metric("date_accuracy_given_event", ratio(date_hits, covered), covered),
+        Metric("location_within_50km_given_event", ratio(near_hits, covered), covered),
+        Metric("location_within_161km_given_event", ratio(far_hits, covered), covered),
+        Metric("country_accuracy_given_event", ratio(country_hits, covered), covered),
     ], misses

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -23,6 +23,23 @@ OBJECT_CONTROL_LEMMAS = frozenset(
 # Prepositions whose object is a plausible target when the pattern names none.
 DEFAULT_TARGET_PREPS = ("against", "on", "with", "at", "to", "toward", "towards", "into")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Nouns that count or group the real actor: "thousands of students", "a group of militias".
+QUANTITY_HEADS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
+                            "millions", "group", "number", "third", "half", "majority", "some", "many",
+                            "one", "two", "tens", "scores", "score", "handful", "most", "several", "all"})
+
+
+def content_head(token: Token) -> Token:
+    """The noun a quantity phrase counts ("thousands of students" → students), else the token."""
+    for _ in range(2):
+        if token.lemma_.lower() not in QUANTITY_HEADS and token.lower_ not in QUANTITY_HEADS:
+            break
+        objects = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for o in c.children if o.dep_ == "pobj"]
+        if not objects:
+            break
+        token = objects[0]
+    return token
 
 
 @dataclass(frozen=True)
@@ -37,6 +54,8 @@ class EventCandidate:
     clause_end: int
     kind: str  # "verb" or "noun"
     reporting: bool  # the trigger is a reporting verb (say, tell, report)
+    # The pattern that fired (for `tidings explain`); not part of the candidate's identity.
+    pattern: VerbPattern | NounPattern | None = field(default=None, compare=False)
 
 
 def clause_bounds(trigger: Token, source: Token | None) -> tuple[int, int]:
@@ -81,7 +100,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         # "whose missiles struck": the doer is the possessor, i.e. the noun the clause modifies.
         if any(c.lower_ == "whose" for c in subject.children) and verb.dep_ == "relcl":
             return verb.head
-        return subject
+        return content_head(subject)
     head = verb.head
     if head is verb:
         return None
@@ -105,18 +124,61 @@ def target_of_verb(verb: Token, pattern: VerbPattern) -> Token | None:
         objects = prep_objects(verb, (pattern.prep,))
         if objects:
             return objects[0]
+    preps = tuple(pattern.target_prep) if pattern.target_prep else DEFAULT_TARGET_PREPS
     objects = children(verb, OBJECT_DEPS)
     if objects and objects[0].pos_ in ("PROPN", "NOUN", "PRON"):
+        # Target-head fix (actors helper, issue 5): a thing sent or imposed is the theme, the named
+        # party in the preposition is the target ("send arms to Pakistan", "a blockade on Palestinian
+        # lorries"). Only a common noun with no entity of its own yields to a named recipient.
+        if objects[0].pos_ == "NOUN" and not objects[0].ent_type_:
+            recipient = _named_recipient([*prep_objects(verb, preps), *prep_objects(objects[0], preps)])
+            if recipient is not None:
+                return recipient
         return objects[0]
-    preps = tuple(pattern.target_prep) if pattern.target_prep else DEFAULT_TARGET_PREPS
-    objects = prep_objects(verb, preps)
+    # Target-head fix (actors helper, issue 5): "on Tuesday" is a date, never the target.
+    objects = [o for o in prep_objects(verb, preps) if o.ent_type_ not in ("DATE", "TIME")]
     if not objects:
         # "launched missiles at the embassy": the target hangs off the object noun.
         for obj in children(verb, {"dobj"}):
             objects = prep_objects(obj, preps)
             if objects:
                 break
-    return objects[0] if objects else None
+    if objects:
+        return objects[0]
+    return _complement_target(verb, preps)
+
+
+# Entity labels that name an actor (actors helper, issue 5: target-head selection).
+ACTOR_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def _named_recipient(candidates: list[Token]) -> Token | None:
+    """The first candidate that is, or is modified by, a named actor ("Chilean officials")."""
+    for token in candidates:
+        if token.ent_type_ in ACTOR_ENTITY_LABELS or any(
+            t.ent_type_ in ACTOR_ENTITY_LABELS for child in token.lefts for t in child.subtree
+        ):
+            return token
+    return None
+
+
+def _complement_target(verb: Token, preps: tuple[str, ...]) -> Token | None:
+    """Target-head fix (actors helper, issue 5): a verb with no target of its own takes its
+    complement's ("demanded that the government end curbs" → government; "refused to meet
+    Jordan's king" → king; "threatened to launch an offensive with Iraq" → Iraq)."""
+    for comp in children(verb, {"ccomp"}):
+        subjects = children(comp, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        if subjects and subjects[0].pos_ in ("PROPN", "NOUN") and subjects[0].lower_ not in RELATIVE_PRONOUNS:
+            return subjects[0]
+    for comp in children(verb, {"xcomp"}):
+        objects = [o for o in children(comp, OBJECT_DEPS) if o.pos_ in ("PROPN", "NOUN")]
+        recipient = _named_recipient([*prep_objects(comp, preps),
+                                      *(t for o in objects for t in prep_objects(o, preps))])
+        if objects and (objects[0].ent_type_ or recipient is None):
+            return objects[0]
+        if recipient is not None:
+            return recipient
+    return None
 
 
 def verb_pattern_matches(verb: Token, pattern: VerbPattern) -> bool:
@@ -216,7 +278,7 @@ def find_verb_events(sentence: Span, patterns: PatternSet, reporting: ReportingC
                 source=None if source is None else source.i,
                 target=None if target is None else target.i,
                 clause_start=start, clause_end=end, kind="verb",
-                reporting=reporting.is_reporting_verb(lemma),
+                reporting=reporting.is_reporting_verb(lemma), pattern=pattern,
             )
             break
 
@@ -235,7 +297,7 @@ def find_noun_events(sentence: Span, patterns: PatternSet, consumed: set[int]) -
                 trigger=token.i, code=pattern.code,
                 source=None if source is None else source.i,
                 target=None if target is None else target.i,
-                clause_start=start, clause_end=end, kind="noun", reporting=False,
+                clause_start=start, clause_end=end, kind="noun", reporting=False, pattern=pattern,
             )
             break
 

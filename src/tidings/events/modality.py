@@ -45,22 +45,30 @@ def _auxiliaries(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
 
 
-def modality_of(trigger: Token, cues: ModalityCues) -> str:
+def modality_with_cue(trigger: Token, cues: ModalityCues) -> tuple[str, str]:
     """The modality of the event expressed by `trigger`, from its own and its governors' cues.
 
     The trigger's own clause decides first (negation, modal, future auxiliary, condition); then
     the chain of governing words: a complement of "refuse" is negated, of "plan" planned, of
     "threaten"/"urge"/"options for" hypothetical, and a clause under "if" conditional.
     """
-    if _negated_here(trigger, cues) and trigger.pos_ in ("VERB", "AUX"):
-        return "negated"
     auxiliaries = _auxiliaries(trigger)
+    # "advised Trump not to launch": the negated act was only advised, so the head decides.
+    advised = trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in cues.hypothetical_heads
+    if _negated_here(trigger, cues) and trigger.pos_ in ("VERB", "AUX") and not advised:
+        # "will not accept", "would not meet": a refusal, not just a non-event.
+        future = auxiliaries & (cues.planning_auxiliaries | {"would"})
+        return "negated", f"not+{sorted(future)[0]}" if future else "not"
     if any(c.dep_ == "mark" and c.lower_ in cues.condition_markers for c in trigger.children):
-        return "conditional"
+        return "conditional", "if-clause"
+    # "would withdraw if the militants stopped": the consequent of a condition is conditional too.
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.condition_markers - {"whether"}
+                                     for m in c.children) for c in trigger.children):
+        return "conditional", "if-consequent"
     if auxiliaries & cues.planning_auxiliaries:
-        return "planned"
+        return "planned", sorted(auxiliaries & cues.planning_auxiliaries)[0]
     if auxiliaries & cues.hypothetical_auxiliaries:
-        return "hypothetical"
+        return "hypothetical", sorted(auxiliaries & cues.hypothetical_auxiliaries)[0]
     current = trigger
     for _ in range(MAX_CLIMB):
         head = current.head
@@ -70,21 +78,26 @@ def modality_of(trigger: Token, cues: ModalityCues) -> str:
         if current.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in cues.condition_markers for c in current.children
         ):
-            return "conditional"
+            return "conditional", "if-clause"
         if current.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "prep"):
             if lemma in cues.negating_verbs and current.dep_ != "dobj":
-                return "negated"
+                return "negated", lemma
             if lemma in cues.planning_heads:
-                return "planned"
+                return "planned", lemma
             if lemma in cues.hypothetical_heads:
-                return "hypothetical"
+                return "hypothetical", lemma
             head_aux = _auxiliaries(head)
             if head_aux & cues.planning_auxiliaries:
-                return "planned"
+                return "planned", sorted(head_aux & cues.planning_auxiliaries)[0]
             if head_aux & cues.hypothetical_auxiliaries and current.dep_ != "ccomp":
-                return "hypothetical"
+                return "hypothetical", sorted(head_aux & cues.hypothetical_auxiliaries)[0]
         if current.dep_ in ("ccomp", "advcl") and head.pos_ in ("VERB", "AUX"):
             # A reported clause keeps its own modality; do not inherit the reporter's.
             break
         current = head
-    return "asserted"
+    return "asserted", ""
+
+
+def modality_of(trigger: Token, cues: ModalityCues) -> str:
+    """The modality of the event expressed by `trigger` (see modality_with_cue)."""
+    return modality_with_cue(trigger, cues)[0]

@@ -49,6 +49,11 @@ class VerbPattern:
     complement: tuple[str, ...] = ()
     target_prep: tuple[str, ...] = ()
     line: int | None = field(default=None, compare=False)  # where it is written, for debugging
+    # Which file: 0 the hand-written verbs.yaml, 1 an imported dictionary. A lemma's hand-written
+    # patterns are all tried before its imported ones (measured: letting specific imported
+    # patterns go first lost full-code accuracy), so imports add verbs, not override reviewed cues.
+    rank: int = field(default=0, compare=False)
+    source: str = field(default="verbs.yaml", compare=False)
 
     @property
     def specificity(self) -> int:
@@ -99,7 +104,7 @@ def _by_lemma(patterns: list[Any]) -> dict[str, tuple[Any, ...]]:
         grouped[pattern.lemma].append(pattern)
     # sorted() is stable, so equally specific patterns keep the file's order.
     return {
-        lemma: tuple(sorted(group, key=lambda p: -p.specificity))
+        lemma: tuple(sorted(group, key=lambda p: (getattr(p, "rank", 0), -p.specificity)))
         for lemma, group in grouped.items()
     }
 
@@ -147,7 +152,7 @@ def _value(key: str, kind: str, node: yaml.Node, path: str) -> Any:
 
 def _mappings(path: str, text: str) -> list[yaml.MappingNode]:
     try:
-        document = yaml.compose(text, Loader=yaml.SafeLoader)
+        document = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DataFileError(
@@ -196,6 +201,7 @@ def _no_conflicts(path: str, patterns: list[Any]) -> None:
     seen: dict[Any, Any] = {}
     for pattern in patterns:
         key = pattern.__class__(**{**pattern.__dict__, "code": "", "line": None})
+        # (rank and source are compare=False, so they do not make two patterns differ)
         if key in seen:
             raise DataFileError(
                 path, pattern.line, f"same conditions as the pattern at line {seen[key].line}"
@@ -207,17 +213,40 @@ def _file(path: Path | None, name: str) -> Traversable:
     return path if path is not None else resources.files("tidings") / "data" / "patterns" / name
 
 
+IMPORTED_VERB_FILES = ("petrarch2_verbs.yaml",)
+
+
 def load_patterns(
-    codebook: Codebook, verbs_path: Path | None = None, nouns_path: Path | None = None
+    codebook: Codebook,
+    verbs_path: Path | None = None,
+    nouns_path: Path | None = None,
+    imported_paths: list[Path] | None = None,
 ) -> PatternSet:
-    """Read and validate the verb and noun patterns (the packaged ones unless paths are given)."""
+    """Read and validate the verb and noun patterns (the packaged ones unless paths are given).
+
+    Imported verb files (`tidings patterns import`) load after verbs.yaml and rank below it; the
+    packaged imports are used when `verbs_path` is not given and `imported_paths` is None.
+    """
     verb_file, noun_file = _file(verbs_path, "verbs.yaml"), _file(nouns_path, "nouns.yaml")
     verbs = [
         VerbPattern(**fields, line=line) for line, fields in _read(verb_file, VERB_KEYS, codebook)
     ]
+    _no_conflicts(str(verb_file), verbs)
+    if imported_paths is None:
+        imported: list[Traversable] = [] if verbs_path is not None else [
+            f for f in (_file(None, name) for name in IMPORTED_VERB_FILES) if f.is_file()
+        ]
+    else:
+        imported = list(imported_paths)
+    for extra in imported:
+        more = [
+            VerbPattern(**fields, line=line, rank=1, source=Path(str(extra)).name)
+            for line, fields in _read(extra, VERB_KEYS, codebook)
+        ]
+        _no_conflicts(str(extra), more)
+        verbs.extend(more)
     nouns = [
         NounPattern(**fields, line=line) for line, fields in _read(noun_file, NOUN_KEYS, codebook)
     ]
-    _no_conflicts(str(verb_file), verbs)
     _no_conflicts(str(noun_file), nouns)
     return PatternSet(verbs, nouns)

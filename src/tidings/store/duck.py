@@ -14,23 +14,26 @@ import duckdb
 import pyarrow as pa
 
 from tidings.errors import StoreError
+from tidings.dedup import DEFAULT_RULE, family_of
+from tidings.store.clusters import assign_new, key_of, refresh_events
 from tidings.store.schema import (
     ARTICLE_TABLE_SCHEMA,
-    EVENT_TABLE_SCHEMA,
+    MENTION_TABLE_SCHEMA,
     SCHEMA_VERSION,
     article_table_row,
     coding_hash,
     ddl,
-    event_table_row,
+    mention_table_row,
     parse_day,
 )
-from tidings.types import Article, CodedArticle, Event
+from tidings.types import Article, CodedArticle, Event, EventCluster
 
 READ_ONLY_MESSAGE = "the store is read-only here"
 # A read-only connection can touch no other file either (no read_csv, COPY TO, ATTACH), so
 # sql() can be handed to users of the API or the CLI without opening the file system to them.
 READ_ONLY_CONFIG = {"enable_external_access": False}
 EVENT_ORDER = "published NULLS LAST, article_id, evidence_start, event_id"
+CLUSTER_ORDER = "first_seen NULLS LAST, date_start NULLS LAST, event_id"
 
 
 class EventStore:
@@ -40,6 +43,7 @@ class EventStore:
         self.path = path
         self.read_only = read_only
         self._con = connection
+        self.rule = DEFAULT_RULE  # the dedup rule; one per store so every write agrees
 
     @classmethod
     def open(cls, path: Path | str, read_only: bool = False) -> EventStore:
@@ -69,7 +73,10 @@ class EventStore:
         self._con.close()
 
     def upsert(self, coded: CodedArticle) -> bool:
-        """Replace the article's row and all its events in one transaction.
+        """Replace the article's row and all its mentions in one transaction, and re-cluster.
+
+        Each coded Event is stored as a mention and joins the event (cluster) it reports, or
+        founds one (tidings.dedup); events touched by the change are recounted.
 
         Returns False when the store already holds exactly this coding (nothing is written,
         so re-running leaves the store identical, coded_at included).
@@ -96,51 +103,52 @@ class EventStore:
         modality: str | None = None,
         limit: int | None = None,
     ) -> list[Event]:
-        """Events matching every given filter, in (published, article, position, id) order.
+        """Mentions (coded Events) matching every filter, in (published, article, position, id) order.
 
         actor: a source or target actor code prefix ("USA", "USAGOV") or country ("IRQ").
         code: a CAMEO code prefix; root: a CAMEO root ("19"). since/until: the event's own
         date range (month or year precision counts if it overlaps), else its publication date.
         place: location name or country, case-insensitive. modality: exact ("asserted").
         """
-        where: list[str] = []
-        params: list[Any] = []
-        if actor:
-            value = actor.strip().upper()
-            where.append(
-                "(starts_with(source_code, ?) OR starts_with(target_code, ?)"
-                " OR source_country = ? OR target_country = ?)"
-            )
-            params += [value] * 4
-        if code:
-            where.append("starts_with(cameo_code, ?)")
-            params.append(code.strip())
-        if root:
-            value = root.strip()
-            where.append("cameo_root = ?")
-            params.append(value.zfill(2) if value.isdigit() else value)
-        if since is not None:
-            where.append("date_end >= ?")
-            params.append(parse_day(since, "since"))
-        if until is not None:
-            where.append("date_start <= ?")
-            params.append(parse_day(until, "until"))
-        if place:
-            where.append("(lower(location_name) = lower(?) OR lower(location_country) = lower(?))")
-            params += [place.strip()] * 2
-        if modality:
-            where.append("modality = ?")
-            params.append(modality.strip())
-        sql = "SELECT event_json FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += f" ORDER BY {EVENT_ORDER}"
-        if limit is not None:
-            if limit < 0:
-                raise StoreError(f"limit must be 0 or more, not {limit}")
-            sql += " LIMIT ?"
-            params.append(int(limit))
-        rows = self._run(sql, params).fetchall()
+        where, params = _filters(actor, code, root, since, until, place, modality)
+        sql = "SELECT event_json FROM mentions"
+        rows = self._run(*_finish(sql, where, params, EVENT_ORDER, limit)).fetchall()
+        return [Event.from_dict(json.loads(text)) for (text,) in rows]
+
+    def query_events(
+        self,
+        actor: str | None = None,
+        code: str | None = None,
+        root: str | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        place: str | None = None,
+        modality: str | None = None,
+        min_sources: int | None = None,
+        limit: int | None = None,
+    ) -> list[EventCluster]:
+        """Real-world events (clusters of mentions) matching every filter, by first seen.
+
+        The filters are query()'s, applied to each event's representative mention;
+        min_sources keeps events reported by at least that many distinct outlets.
+        """
+        where, params = _filters(actor, code, root, since, until, place, modality)
+        if min_sources is not None:
+            where.append("num_sources >= ?")
+            params.append(int(min_sources))
+        sql = (
+            "SELECT event_id, event_json, num_mentions, num_articles, num_sources,"
+            " first_seen, last_seen, confidence FROM events"
+        )
+        rows = self._run(*_finish(sql, where, params, CLUSTER_ORDER, limit)).fetchall()
+        return [_cluster(row) for row in rows]
+
+    def mentions_of(self, event_id: str) -> list[Event]:
+        """The mentions of one event (cluster id), in reporting order."""
+        rows = self._run(
+            f"SELECT event_json FROM mentions WHERE cluster_id = ? ORDER BY {EVENT_ORDER}",
+            [event_id],
+        ).fetchall()
         return [Event.from_dict(json.loads(text)) for (text,) in rows]
 
     def article(self, article_id: str) -> Article | None:
@@ -156,10 +164,43 @@ class EventStore:
         return Article(**dict(zip(keys, row, strict=True)))
 
     def counts(self) -> dict[str, int]:
-        """How many articles and events the store holds."""
-        articles = self._run("SELECT count(*) FROM articles").fetchone()[0]
-        events = self._run("SELECT count(*) FROM events").fetchone()[0]
-        return {"articles": int(articles), "events": int(events)}
+        """How many articles, mentions (coded events) and events (clusters) the store holds."""
+        return {
+            table: int(self._run(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for table in ("articles", "mentions", "events")
+        }
+
+    def stats(self, top: int = 10) -> dict[str, Any]:
+        """Counts, event date range, clustering figures and the top actors and CAMEO roots."""
+        one = lambda sql: self._run(sql).fetchone()  # noqa: E731
+        first, last = one("SELECT min(date_start), max(date_end) FROM events")
+        multi = one(
+            "SELECT count(*) FILTER (num_articles > 1), count(*) FILTER (num_sources > 1),"
+            " max(num_mentions), avg(num_mentions) FROM events"
+        )
+        actors = self._run(
+            "SELECT code, count(*) AS n FROM (SELECT source_code AS code FROM events UNION ALL"
+            " SELECT target_code FROM events) WHERE code IS NOT NULL GROUP BY code"
+            " ORDER BY n DESC, code LIMIT ?",
+            [top],
+        ).fetchall()
+        roots = self._run(
+            "SELECT cameo_root, coalesce(any_value(cameo_label) FILTER (cameo_code = cameo_root), ''),"
+            " count(*) AS n"
+            " FROM events GROUP BY cameo_root ORDER BY n DESC, cameo_root LIMIT ?",
+            [top],
+        ).fetchall()
+        return {
+            **self.counts(),
+            "first_event_day": first.isoformat() if first else None,
+            "last_event_day": last.isoformat() if last else None,
+            "events_in_several_articles": int(multi[0] or 0),
+            "events_from_several_outlets": int(multi[1] or 0),
+            "max_mentions": int(multi[2] or 0),
+            "mean_mentions": round(float(multi[3] or 0), 3),
+            "top_actors": [(code, int(n)) for code, n in actors],
+            "top_roots": [(root, label, int(n)) for root, label, n in roots],
+        }
 
     def sql(self, query: str) -> tuple[list[str], list[tuple[Any, ...]]]:
         """Run user SQL on a read-only connection: (column names, rows). Writes raise StoreError.
@@ -179,7 +220,10 @@ class EventStore:
     def _write_batch(self, batch: list[CodedArticle]) -> int:
         latest = {coded.article.id: coded for coded in batch}  # a later coding in a batch wins
         rows = {
-            aid: [event_table_row(e, e.to_dict()) for e in _checked_events(coded)]
+            aid: [
+                mention_table_row(e, e.to_dict(), family_of(e.cameo.root))
+                for e in _checked_events(coded)
+            ]
             for aid, coded in latest.items()
         }
         hashes = {
@@ -222,26 +266,51 @@ class EventStore:
             article_table_row(latest[aid].article, len(rows[aid]), hashes[aid], coded_at)
             for aid in changed
         ]
-        event_rows = [row for aid in changed for row in rows[aid]]
+        mention_rows = [row for aid in changed for row in rows[aid]]
+        # Events the replaced mentions belonged to are recounted (or dropped) afterwards.
+        touched = {
+            cid
+            for (cid,) in con.execute(
+                "SELECT DISTINCT cluster_id FROM mentions WHERE list_contains(?, article_id)",
+                [changed],
+            ).fetchall()
+            if cid is not None
+        }
+        for table in ("mentions", "articles"):
+            con.execute(f"DELETE FROM {table} WHERE list_contains(?, article_id)", [changed])
+        keys = [
+            key_of(event, latest[aid].article, self.rule)
+            for aid in changed
+            for event in _checked_events(latest[aid])
+        ]
+        assigned = assign_new(con, keys, self.rule)
+        for row in mention_rows:
+            row["cluster_id"] = assigned[row["event_id"]]
         con.register(
             "tidings_new_articles", pa.Table.from_pylist(article_rows, ARTICLE_TABLE_SCHEMA)
         )
-        con.register("tidings_new_events", pa.Table.from_pylist(event_rows, EVENT_TABLE_SCHEMA))
+        con.register(
+            "tidings_new_mentions", pa.Table.from_pylist(mention_rows, MENTION_TABLE_SCHEMA)
+        )
         try:
-            for table in ("events", "articles"):
-                con.execute(f"DELETE FROM {table} WHERE list_contains(?, article_id)", [changed])
             con.execute("INSERT INTO articles BY NAME SELECT * FROM tidings_new_articles")
-            con.execute("INSERT INTO events BY NAME SELECT * FROM tidings_new_events")
+            con.execute("INSERT INTO mentions BY NAME SELECT * FROM tidings_new_mentions")
         finally:
-            for name in ("tidings_new_articles", "tidings_new_events"):
+            for name in ("tidings_new_articles", "tidings_new_mentions"):
                 con.unregister(name)
+        refresh_events(con, touched | set(assigned.values()), self.rule)
 
     def _prepare(self) -> None:
         if self.read_only:
             tables = {
                 row[0] for row in self._run("SELECT table_name FROM duckdb_tables()").fetchall()
             }
-            if not {"tidings_meta", "articles", "events"} <= tables:
+            if not {"tidings_meta", "articles", "mentions", "events"} <= tables:
+                if "tidings_meta" in tables and "mentions" not in tables:
+                    raise StoreError(
+                        f"{self.path}: store schema version 1 (no mentions table), this tidings"
+                        f" reads {SCHEMA_VERSION}; code into a new store"
+                    )
                 raise StoreError(f"{self.path}: not a tidings event store")
         else:
             for statement in ddl():
@@ -309,3 +378,72 @@ def _checked_events(coded: CodedArticle) -> list[Event]:
         if first != event:
             raise StoreError(f"article {article_id}: two different events with id {event.event_id}")
     return list(unique.values())
+
+
+def _filters(
+    actor: str | None,
+    code: str | None,
+    root: str | None,
+    since: date | str | None,
+    until: date | str | None,
+    place: str | None,
+    modality: str | None,
+) -> tuple[list[str], list[Any]]:
+    """WHERE clauses and parameters for query()'s filters (mentions and events share columns)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if actor:
+        value = actor.strip().upper()
+        where.append(
+            "(starts_with(source_code, ?) OR starts_with(target_code, ?)"
+            " OR source_country = ? OR target_country = ?)"
+        )
+        params += [value] * 4
+    if code:
+        where.append("starts_with(cameo_code, ?)")
+        params.append(code.strip())
+    if root:
+        value = root.strip()
+        where.append("cameo_root = ?")
+        params.append(value.zfill(2) if value.isdigit() else value)
+    if since is not None:
+        where.append("date_end >= ?")
+        params.append(parse_day(since, "since"))
+    if until is not None:
+        where.append("date_start <= ?")
+        params.append(parse_day(until, "until"))
+    if place:
+        where.append("(lower(location_name) = lower(?) OR lower(location_country) = lower(?))")
+        params += [place.strip()] * 2
+    if modality:
+        where.append("modality = ?")
+        params.append(modality.strip())
+    return where, params
+
+
+def _finish(
+    sql: str, where: list[str], params: list[Any], order: str, limit: int | None
+) -> tuple[str, list[Any]]:
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY {order}"
+    if limit is not None:
+        if limit < 0:
+            raise StoreError(f"limit must be 0 or more, not {limit}")
+        sql += " LIMIT ?"
+        params = [*params, int(limit)]
+    return sql, params
+
+
+def _cluster(row: tuple[Any, ...]) -> EventCluster:
+    event_id, event_json, mentions, articles, sources, first, last, confidence = row
+    return EventCluster(
+        event_id=event_id,
+        representative=Event.from_dict(json.loads(event_json)),
+        num_mentions=mentions,
+        num_articles=articles,
+        num_sources=sources,
+        first_seen=first.isoformat() if first else None,
+        last_seen=last.isoformat() if last else None,
+        confidence=confidence,
+    )

@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 
 from tidings.errors import StoreError
 from tidings.store.schema import EVENT_ARROW_SCHEMA, EVENT_FIELDS, flat_event
-from tidings.types import Event
+from tidings.types import Event, EventCluster
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet")
 # Parquet is written in row groups of this many events, so a large export streams.
@@ -43,6 +43,38 @@ def write_events(events: Iterable[Event], out: Output, fmt: str) -> int:
             return _write_parquet(events, stream)
     with _text(out) as stream:
         return _write_jsonl(events, stream) if fmt == "jsonl" else _write_csv(events, stream)
+
+
+CLUSTER_FIELDS = (
+    "cluster_event_id", "num_mentions", "num_articles", "num_sources", "first_seen",
+    "last_seen", "confidence",
+)  # fmt: skip
+
+
+def write_clusters(clusters: Iterable[EventCluster], out: TextIO, fmt: str) -> int:
+    """Write events (clusters) as JSONL (EventCluster.to_dict) or CSV; returns the count.
+
+    CSV: the cluster's columns (its id as cluster_event_id) then the representative mention's
+    flat columns.
+    """
+    if fmt == "jsonl":
+        count = 0
+        for cluster in clusters:
+            out.write(json.dumps(cluster.to_dict(), ensure_ascii=False) + "\n")
+            count += 1
+        return count
+    if fmt != "csv":
+        raise StoreError(f"events can be written as jsonl or csv, not {fmt!r}")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CLUSTER_FIELDS + EVENT_FIELDS)
+    count = 0
+    for c in clusters:
+        row = flat_event(c.representative)
+        head = (c.event_id, c.num_mentions, c.num_articles, c.num_sources, c.first_seen,
+                c.last_seen, c.confidence)  # fmt: skip
+        writer.writerow([*map(_csv_value, head), *(_csv_value(row[n]) for n in EVENT_FIELDS)])
+        count += 1
+    return count
 
 
 def _write_jsonl(events: Iterable[Event], stream: TextIO) -> int:

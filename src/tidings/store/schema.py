@@ -1,4 +1,30 @@
-"""The event store's tables and the flat row form of an Event (shared by DuckDB and exports)."""
+"""The event store's tables and the flat row form of an Event (shared by DuckDB and exports).
+
+Schema version 2, what readers (CLI, API, dashboards) can code against:
+
+articles  one row per input article: article_id (PK), title, url, source (the outlet),
+          language, published DATE, text, n_events (how many mentions it has), coding_hash,
+          coded_at TIMESTAMP (UTC).
+mentions  one row per coded Event (the JSON contract: one occurrence in one article). Exactly
+          the columns of schema 1's `events` table: event_id (PK, the contract's id = hash of
+          article id, evidence span, code), article_id, published, sentence_index,
+          evidence_start/_end/_text, source_/target_ code/country/role/text/name, cameo_code,
+          cameo_root, cameo_label, quad_class, goldstein, plover_type, plover_mode, modality,
+          date_value, date_precision, location_name/_country/_admin1, lat, lon,
+          attribution_json, quantities_json, event_json, date_start, date_end (DATE: the event
+          date as a day range; the publication date when undated). Plus cluster_id (-> events.
+          event_id: which real-world event this mention reports) and dedup_block (the CAMEO
+          root family used to find candidate clusters).
+events    one row per real-world event, a cluster of mentions (tidings.dedup): event_id (PK, the
+          cluster id: a hash of the mention that founded it; never changes once assigned),
+          representative_id (the mention event_id whose fields stand for the event), every
+          mention column above (same names, the representative's values: article_id,
+          source_code, cameo_code, date_value, location_name, event_json, date_start, ...), and
+          num_mentions, num_articles, num_sources (distinct outlets), first_seen, last_seen
+          (DATE: earliest and latest publication date of its articles), confidence (0..1, grows
+          with independent outlets, see tidings.dedup.summary).
+Join them with `mentions.cluster_id = events.event_id`.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +41,7 @@ from tidings.errors import StoreError
 from tidings.types import Article, Event, stable_id
 
 # Bump when a table changes shape; a store written by another version is refused, not guessed.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 # The flat form of an Event, in column order: the events table, CSV and Parquet share it.
 # event_json keeps the whole to_dict() form, so nothing is lost by flattening.
@@ -64,7 +90,27 @@ RANGE_COLUMNS: tuple[tuple[str, pa.DataType], ...] = (
     ("date_start", pa.date32()),
     ("date_end", pa.date32()),
 )
-EVENT_TABLE_SCHEMA = pa.schema(EVENT_COLUMNS + RANGE_COLUMNS)
+# Store-only columns of a mention: the event (cluster) it reports, and its CAMEO root family.
+CLUSTER_COLUMNS: tuple[tuple[str, pa.DataType], ...] = (
+    ("cluster_id", pa.string()),
+    ("dedup_block", pa.string()),
+)
+MENTION_COLUMNS = EVENT_COLUMNS + RANGE_COLUMNS + CLUSTER_COLUMNS
+MENTION_TABLE_SCHEMA = pa.schema(MENTION_COLUMNS)
+# What the events table adds to its representative mention's columns (tidings.dedup.summarize).
+SUMMARY_COLUMNS: tuple[tuple[str, pa.DataType], ...] = (
+    ("event_id", pa.string()),
+    ("representative_id", pa.string()),
+    ("num_mentions", pa.int32()),
+    ("num_articles", pa.int32()),
+    ("num_sources", pa.int32()),
+    ("first_seen", pa.date32()),
+    ("last_seen", pa.date32()),
+    ("confidence", pa.float64()),
+)
+SUMMARY_SCHEMA = pa.schema(SUMMARY_COLUMNS)
+CLUSTER_EVENT_COLUMNS = SUMMARY_COLUMNS + EVENT_COLUMNS[1:] + RANGE_COLUMNS
+CLUSTER_EVENT_FIELDS = tuple(name for name, _ in CLUSTER_EVENT_COLUMNS)
 
 ARTICLE_COLUMNS: tuple[tuple[str, pa.DataType], ...] = (
     ("article_id", pa.string()),
@@ -87,13 +133,14 @@ _SQL_TYPES = {
     pa.float64(): "DOUBLE",
     pa.timestamp("us"): "TIMESTAMP",
 }
-PRIMARY_KEYS = {"events": "event_id", "articles": "article_id"}
+PRIMARY_KEYS = {"events": "event_id", "mentions": "event_id", "articles": "article_id"}
 INDEXES = (
-    ("events_published", "events", "published"),
+    ("mentions_article_id", "mentions", "article_id"),  # every upsert deletes by article
+    ("mentions_cluster_id", "mentions", "cluster_id"),  # an event's mentions
+    ("events_first_seen", "events", "first_seen"),
     ("events_cameo_root", "events", "cameo_root"),
     ("events_source_country", "events", "source_country"),
     ("events_target_country", "events", "target_country"),
-    ("events_article_id", "events", "article_id"),  # every upsert deletes by article
 )
 
 
@@ -102,7 +149,8 @@ def ddl() -> list[str]:
     statements = [
         "CREATE TABLE IF NOT EXISTS tidings_meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
         _create_table("articles", ARTICLE_COLUMNS),
-        _create_table("events", EVENT_COLUMNS + RANGE_COLUMNS),
+        _create_table("mentions", MENTION_COLUMNS),
+        _create_table("events", CLUSTER_EVENT_COLUMNS),
     ]
     statements += [f"CREATE INDEX IF NOT EXISTS {n} ON {t} ({c})" for n, t, c in INDEXES]
     return statements
@@ -154,13 +202,16 @@ def flat_event(event: Event, data: dict[str, Any] | None = None) -> dict[str, An
     }
 
 
-def event_table_row(event: Event, data: dict[str, Any] | None = None) -> dict[str, Any]:
-    """flat_event plus the store-only day range used by since/until."""
+def mention_table_row(
+    event: Event, data: dict[str, Any] | None = None, block: str | None = None
+) -> dict[str, Any]:
+    """flat_event plus the store-only day range used by since/until and the dedup block."""
     row = flat_event(event, data)
     start, end = day_range(event.date.value)
     if start is None:
         start = end = row["published"]
     row["date_start"], row["date_end"] = start, end
+    row["cluster_id"], row["dedup_block"] = None, block
     return row
 
 

@@ -16,6 +16,7 @@ from tidings.when.tense import tense_of
 from tidings.nlp import doc_text
 
 DATE_LABELS = ("DATE", "TIME")
+NOMINAL_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
 PREVIOUS_WORD = re.compile(r"([\w'’]+)\W*$")
 POSSESSIVE_BEFORE = re.compile(r"\w['’]s\s+$")
 
@@ -30,6 +31,10 @@ class TimeExpression:
     text: str
     value: str | None
     precision: str
+    # Character offset of the noun the expression modifies ("the 24 February invasion", "killings
+    # of 2014"), None when it is an adverbial of a verb ("On Friday, police ..."). A nominal date
+    # dates that noun, not the clause's event, so event_date prefers adverbials.
+    modifies: int | None = None
 
 
 @cache
@@ -79,6 +84,27 @@ def _is_point(
     return True
 
 
+def _modified_noun(doc: Doc, start: int, end: int) -> int | None:
+    """Offset of the noun an expression qualifies, or None when it qualifies a verb or clause.
+
+    Nominal: a compound/modifier/possessive of a noun ("the May elections", "Monday's attack") or
+    the object of "of" under a noun ("the killings of 2014"). "held a protest on Monday" stays
+    adverbial even when the parser hangs "on" from the noun: only "of" makes it the noun's.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    head = root.head
+    if head is root or start <= head.idx < end:
+        return None
+    if root.dep_ in NOMINAL_DEPS and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in DATE_LABELS:
+        return head.idx
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
+        return head.head.idx
+    return None
+
+
 def find_time_expressions(
     doc: Doc,
     published: date | None,
@@ -109,5 +135,5 @@ def find_time_expressions(
         except NotAPoint:
             continue
         found.append(TimeExpression(mention.start, mention.end, text[mention.start:mention.end],
-                                    value, precision))
+                                    value, precision, _modified_noun(doc, mention.start, mention.end)))
     return sorted(found, key=lambda e: e.start)

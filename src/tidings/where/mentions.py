@@ -47,6 +47,10 @@ class PlaceMention:
     text: str
     origin: str
     candidates: tuple[Candidate, ...]
+    # How a village reading is licensed: "cued" (a locative word before a place-tagged name or one
+    # with a place noun: "demonstrated in Plourin-les-Morlaix"), "contained" (only a containing
+    # name after it: the village must then lie inside that region), or "" (no village reading).
+    town_licence: str = ""
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
@@ -129,12 +133,16 @@ def _entity_mentions(
         if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
             continue
         for segment in _segments(ent):
+            segment = _hyphen_joined(doc, segment)
             place_label = ent.label_ in PLACE_LABELS
             if not segment[0].is_title and not segment[0].is_upper:
                 continue
             if gazetteer.is_demonym(segment.text):
                 continue
             candidates = tuple(gazetteer.lookup(segment.text))
+            licence = _town_licence(doc, segment, place_label)
+            if licence:
+                candidates += tuple(gazetteer.lookup_towns(segment.text))
             if not candidates:
                 continue
             region = _names_region(ent, segment, candidates)
@@ -143,12 +151,12 @@ def _entity_mentions(
             # The small NER model tags a repeated surname as a place ("Qaani warned"); a name the
             # article also uses for a person is a person, unless it is a country or region's name.
             person = normalize(segment.text) in person_words
-            if person and not region and candidates[0].precision != "country":
+            cued = before_locative(doc, segment)
+            if person and not region and not cued and candidates[0].precision != "country":
                 continue
             origin = "entity" if place_label else "cued"
-            mentions.append(
-                PlaceMention(segment.start_char, segment.end_char, segment.text, origin, candidates)
-            )
+            mentions.append(PlaceMention(
+                segment.start_char, segment.end_char, segment.text, origin, candidates, licence))
     return mentions
 
 
@@ -160,6 +168,18 @@ def _names_region(ent: Span, segment: Span, candidates: Sequence[Candidate]) -> 
         segment.start == ent.start and segment.end == ent.end and len(segment.text) >= 5
         and not top.alternate and top.precision in ("country", "admin1") and top.source != "curated"
     )
+
+
+def _hyphen_joined(doc: Doc, span: Span) -> Span:
+    """The span grown over unspaced hyphens the tokenizer split off ("Plourin" + "-les-Morlaix"):
+    the small model tags only the first piece of such a town's name."""
+    end = span.end
+    while (
+        end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_ and doc[end + 1].is_alpha
+    ):
+        end += 2
+    return doc[span.start:end] if end != span.end else span
 
 
 def _segments(ent: Span) -> list[Span]:
@@ -189,6 +209,28 @@ def _locative_cue(doc: Doc, span: Span) -> bool:
     return before in LOCATIVE_WORDS or has_place_noun_after(doc, span[-1]) or _apposed(doc, span)
 
 
+def before_locative(doc: Doc, span: Span) -> bool:
+    """True when a locative word stands right before the span ("gathered in Leeds")."""
+    return span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_WORDS
+
+
+def _town_licence(doc: Doc, span: Span, place_label: bool) -> str:
+    """Whether a name has the context that licenses reading it as a village or small town (see
+    PlaceMention.town_licence). Bare, news names only places it expects readers to know; acronyms
+    ("APC", "AMLO") are never villages."""
+    if span.text.isupper() and len(span.text) <= 5:
+        return ""
+    if before_locative(doc, span) and (place_label or has_place_noun_after(doc, span[-1])):
+        return "cued"
+    after = span.end
+    if (
+        after + 1 < len(doc) and doc[after].text in (",", "(")
+        and (doc[after + 1].is_title or doc[after + 1].is_upper) and doc[after + 1].is_alpha
+    ):
+        return "contained"
+    return ""
+
+
 def _apposed(doc: Doc, span: Span) -> bool:
     """True for the "X" of "Tsyrkuny, X" or "Sampacho (X": a name qualifying the name before it."""
     if span.start < 2 or doc[span.start - 1].text not in (",", "("):
@@ -216,9 +258,12 @@ def _token_mentions(
                 or (c.precision == "city" and (cued or c.population >= TOKEN_CITY_MIN_POPULATION))
                 or (c.precision == "admin1" and _apposed(doc, span))
             )
+            licence = _town_licence(doc, span, False)
+            if licence:
+                candidates += tuple(c for c in gazetteer.lookup_towns(span.text) if not c.alternate)
             if candidates:
                 mentions.append(
-                    PlaceMention(span.start_char, span.end_char, span.text, "token", candidates)
+                    PlaceMention(span.start_char, span.end_char, span.text, "token", candidates, licence)
                 )
                 break
     return mentions

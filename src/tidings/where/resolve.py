@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
 from tidings.types import Place
+from tidings.where.attach import PRECISION_RANK, event_place
 from tidings.where.gazetteer import Candidate, Gazetteer, normalize
 from tidings.where.mentions import PlaceMention, find_mentions, has_place_noun_after
 from tidings.nlp import doc_text
 
-# Most specific first: the order event_place prefers places in.
-PRECISION_RANK = {"site": 0, "city": 1, "admin1": 2, "country": 3}
+__all__ = ["PRECISION_RANK", "event_place", "find_places"]
 # Being named only by an alternate spelling counts against a reading: "Islamabad" is also an old
-# name of Chattogram (pop. 3.9 M), which must not beat Pakistan's capital (1.0 M).
+# name of Chattogram (pop. 3.9 M), which must not beat Pakistan's capital (1.0 M). (1.5 would also
+# keep "Valence" (France, 64 k) from Valencia (0.8 M, old name Valence) but costs GeoWebNews acc@50.)
 ALTERNATE_PENALTY = 1.0
 # Bonus for a reading in a country the article names elsewhere: enough to prefer Lebanon's
 # Tripoli (pop. 0.23 M) over Libya's (1.3 M) in a Lebanon story, capped so that an article
@@ -29,7 +31,17 @@ CONFIDENT_MARGIN = 1.5
 # "Guadalupe, Zacatecas" / "Sampacho (Cordoba)": the name after a comma or bracket is the region
 # or country containing the one before; readings inside it win outright.
 CONTAINER_BONUS = 4.0
-_CONTAINER_GAPS = frozenset({",", "(", ", ", " ("})
+# A reading in the container's country but another (or unknown) region still gains: regions are
+# named inconsistently ("La Paz, Baja California" for Baja California Sur) and towns lack admin1.
+CONTAINER_COUNTRY_BONUS = 2.5
+_MAX_CONTAINERS = 4
+# What may stand between a name and its containers: separators, capitalised names the gazetteer
+# does not know, and region-kind words ("Yinmarbin township, Yinmarbin district, Sagaing").
+_CONTAINER_GAP = re.compile(
+    r"(?:[\s,()\-–]|[A-Z][\w'’.\-]*|(?:coded|as|to|of|de|del|the|"
+    r"district|region|province|state|county|township|village|town|city|governorate|oblast|"
+    r"municipality|department|division|locality|area|woreda|zone|tehsil|upazila|lga|raion|rayon))*"
+)
 # Dependency roles in which a place name modifies a noun ("US forces", "Baghdad government") or
 # acts as the government it hosts ("Washington threatened"): the name is not where anything is.
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -54,7 +66,10 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, literal_only: bool = True) ->
     for index, mention in enumerate(mentions):
         if literal_only and mention.origin != "curated" and not _is_literal(doc, mention):
             continue
-        best = _best_reading(mention, votes, containers.get(index, set()))
+        container = containers.get(index, set())
+        best = _licensed_reading(mention, votes, container)
+        if best is None:
+            continue
         places.append(
             Place(
                 name=best.name, country=best.country, admin1=best.admin1, lat=best.lat,
@@ -63,33 +78,6 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, literal_only: bool = True) ->
             )
         )
     return places
-
-
-def event_place(
-    places: Sequence[Place],
-    clause: tuple[int, int],
-    sentence: tuple[int, int],
-    actor_countries: Sequence[str],
-    inherited: Place | None,
-) -> Place | None:
-    """The place of one event: the most specific place named in its clause, else in its sentence.
-
-    Specific means site, then city, then admin1 region, then country; among equally specific
-    places one in an actor's country wins, then the first named. With no place in the sentence
-    the event keeps the article's previous event place (`inherited`), else it has none.
-    """
-    for low, high in (clause, sentence):
-        inside = [p for p in places if p.start >= low and p.end <= high]
-        if inside:
-            return min(
-                inside,
-                key=lambda p: (
-                    PRECISION_RANK.get(p.precision, len(PRECISION_RANK)),
-                    p.country not in actor_countries,
-                    p.start,
-                ),
-            )
-    return inherited
 
 
 def _is_literal(doc: Doc, mention: PlaceMention) -> bool:
@@ -110,23 +98,58 @@ def _is_literal(doc: Doc, mention: PlaceMention) -> bool:
 def _containers(
     doc: Doc, mentions: Sequence[PlaceMention]
 ) -> dict[int, set[tuple[str, str | None]]]:
-    """For a mention followed by ", X" or " (X", the (country, admin1) pairs X may stand for."""
+    """For a mention followed by ", X" or " (X" (through unknown names: "Awara, Abuna Ginde Beret
+    (West Shewa, Oromia)"), the (country, admin1) pairs the regions and countries X may be."""
+    text = doc_text(doc)
     hints: dict[int, set[tuple[str, str | None]]] = {}
-    for index in range(len(mentions) - 1):
-        here, after = mentions[index], mentions[index + 1]
-        if doc_text(doc)[here.end : after.start] not in _CONTAINER_GAPS:
-            continue
+    for index, here in enumerate(mentions):
         pairs: set[tuple[str, str | None]] = set()
-        for candidate in after.candidates:
-            if candidate.country is None:
-                continue
-            if candidate.precision == "country":
-                pairs.add((candidate.country, None))
-            elif candidate.admin1:
-                pairs.add((candidate.country, candidate.admin1))
+        end = here.end
+        for after in mentions[index + 1 : index + 1 + _MAX_CONTAINERS]:
+            gap = text[end : after.start]
+            if not _CONTAINER_GAP.fullmatch(gap) or not any(mark in gap for mark in ",("):
+                break
+            # Only regions and countries contain: a same-named city elsewhere ("Roma" in Texas,
+            # "Andalucía" in Colombia) must not pull the name before it abroad.
+            for candidate in after.candidates:
+                if candidate.country is None:
+                    continue
+                if candidate.precision == "country":
+                    pairs.add((candidate.country, None))
+                elif candidate.precision == "admin1" and candidate.admin1:
+                    pairs.add((candidate.country, candidate.admin1))
+            end = after.end
         if pairs:
             hints[index] = pairs
     return hints
+
+
+def _inside(candidate: Candidate, container: set[tuple[str, str | None]]) -> bool:
+    return (candidate.country, None) in container or (candidate.country, candidate.admin1) in container
+
+
+def _licensed_reading(
+    mention: PlaceMention, votes: dict[str, Counter[str]], container: set[tuple[str, str | None]]
+) -> Candidate | None:
+    """The best reading, if a village reading is licensed: inside the region named with it, or
+    cued ("in X") and not contradicted by it. Else the best non-village reading, else None: a
+    village outside its named region is another village of that name."""
+    for candidate, _ in reading_scores(mention, votes, container):
+        if candidate.source != "town":
+            return candidate
+        if _inside(candidate, container) or (
+            mention.town_licence == "cued" and not (container and _contradicted(candidate, container))
+        ):
+            return candidate
+    return None
+
+
+def _contradicted(candidate: Candidate, container: set[tuple[str, str | None]]) -> bool:
+    """The containers name other countries, or other regions of its country (its own known)."""
+    if _inside(candidate, container):
+        return False
+    regions = {admin1 for country, admin1 in container if country == candidate.country}
+    return not regions or candidate.admin1 is not None
 
 
 def _reading_score(candidate: Candidate, context: Counter[str]) -> float:
@@ -153,21 +176,31 @@ def _country_votes(mentions: Sequence[PlaceMention]) -> dict[str, Counter[str]]:
     return votes
 
 
-def _best_reading(
+def reading_scores(
     mention: PlaceMention,
     votes: dict[str, Counter[str]],
     container: set[tuple[str, str | None]],
-) -> Candidate:
+) -> list[tuple[Candidate, float]]:
+    """Each reading of a mention with its score (prior, context and container), best first."""
     own = normalize(mention.text)
     context: Counter[str] = Counter()
     for key, counter in votes.items():
         if key != own:
             context.update(counter)
+    countries = {country for country, _ in container}
 
     def score(candidate: Candidate) -> float:
-        inside = (candidate.country, None) in container or (
-            candidate.country, candidate.admin1
-        ) in container
-        return _reading_score(candidate, context) + (CONTAINER_BONUS if inside else 0.0)
+        inside = _inside(candidate, container)
+        bonus = CONTAINER_BONUS if inside else CONTAINER_COUNTRY_BONUS if candidate.country in countries else 0.0
+        return _reading_score(candidate, context) + bonus
 
-    return max(mention.candidates, key=score)
+    # sorted() is stable: equal scores keep the gazetteer's order, as max() did.
+    return sorted(((c, score(c)) for c in mention.candidates), key=lambda pair: -pair[1])
+
+
+def _best_reading(
+    mention: PlaceMention,
+    votes: dict[str, Counter[str]],
+    container: set[tuple[str, str | None]],
+) -> Candidate:
+    return reading_scores(mention, votes, container)[0][0]

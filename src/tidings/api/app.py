@@ -1,0 +1,143 @@
+"""The FastAPI app: read-only event views over a DuckDB store, coding on demand, the dashboard."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Optional
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from tidings.api.coding import CodeRequest, ExplainRequest, code_request, explain_request
+from tidings.api.params import event_filters, to_csv, to_json
+from tidings.errors import StoreError
+from tidings.settings import Settings
+from tidings.store.views import MAX_GROUPS, MAX_PAGE, EventFilters, StoreViews
+
+STATIC = Path(__file__).parent / "static"
+MAX_BODY_BYTES = 1_000_000  # POST bodies; the text itself is capped by Settings.max_chars
+
+
+def _json(value: object) -> Response:
+    return Response(to_json(value), media_type="application/json")
+
+
+def create_app(db_path: Path | str, settings: Settings | None = None, allow_store: bool = False) -> FastAPI:
+    """The app over the store at db_path, opened read-only; allow_store lets POST /api/code write."""
+    settings = settings or Settings()
+    views = StoreViews(db_path)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        views.close()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="tidings",
+        summary="Political event data coded from news text (CAMEO, PLOVER), from a DuckDB store.",
+        version="1",
+    )
+    app.state.views = views
+    app.state.settings = settings
+    app.state.allow_store = allow_store
+    app.state.db_path = Path(db_path)
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next):
+        # Reject oversized posts before reading them; the model never sees a 100 MB body.
+        length = request.headers.get("content-length")
+        if request.method == "POST" and length and length.isdigit() and int(length) > MAX_BODY_BYTES:
+            return JSONResponse({"detail": f"body over {MAX_BODY_BYTES} bytes"}, status_code=413)
+        return await call_next(request)
+
+    @app.get("/api/events", summary="Events matching the filters, one page at a time")
+    def list_events(
+        filters: EventFilters = Depends(event_filters),
+        limit: int = Query(50, ge=0, le=MAX_PAGE, description="Page size."),
+        offset: int = Query(0, ge=0, description="Rows to skip (stable order: date, id)."),
+        order: str = Query("asc", pattern="^(asc|desc)$", description="By event date."),
+        format: str = Query("json", pattern="^(json|csv)$", description="json or csv."),
+    ) -> Response:
+        """Flat event rows in (event date, event id) order; `total` counts every match."""
+        total, rows = views.events(filters, limit=limit, offset=offset, descending=order == "desc")
+        if format == "csv":
+            return Response(
+                to_csv(views.list_columns(), rows), media_type="text/csv; charset=utf-8",
+                headers={"X-Total-Count": str(total),
+                         "Content-Disposition": 'attachment; filename="events.csv"'},
+            )  # fmt: skip
+        return _json({"total": total, "limit": limit, "offset": offset, "events": rows})
+
+    @app.get("/api/events/{event_id}", summary="One event with its mentions, spans, attribution")
+    def get_event(event_id: str) -> Response:
+        found = views.event(event_id)
+        if found is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        return _json(found)
+
+    @app.get("/api/articles/{article_id}", summary="An article's text with every coded span")
+    def get_article(article_id: str) -> Response:
+        found = views.article(article_id)
+        if found is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        return _json(found)
+
+    @app.get("/api/stats/timeline", summary="Event counts per period by QuadClass or CAMEO root")
+    def timeline(
+        filters: EventFilters = Depends(event_filters),
+        bucket: str = Query("auto", description="auto, day, week, month or year."),
+        series: str = Query("quad_class", description="quad_class or root."),
+    ) -> Response:
+        return _json(views.timeline(filters, bucket=bucket, series=series))
+
+    @app.get("/api/stats/dyads", summary="Actor network: source->target edges, count, Goldstein")
+    def dyads(
+        filters: EventFilters = Depends(event_filters),
+        level: str = Query("code", description="code (USAGOV) or country (USA)."),
+        limit: int = Query(200, ge=1, le=MAX_GROUPS),
+    ) -> Response:
+        return _json({"level": level, "edges": views.dyads(filters, level=level, limit=limit)})
+
+    @app.get("/api/stats/places", summary="Located events per place")
+    def places(
+        filters: EventFilters = Depends(event_filters),
+        limit: int = Query(500, ge=1, le=MAX_GROUPS),
+    ) -> Response:
+        return _json({"places": views.places(filters, limit=limit)})
+
+    @app.get("/api/summary", summary="Store size and date span")
+    def summary() -> Response:
+        return _json(views.summary())
+
+    @app.post("/api/code", summary="Code a posted article; stored only when asked and allowed")
+    def code(body: CodeRequest) -> Response:
+        return _json(code_request(body, app.state.settings, views if allow_store else None,
+                                  app.state.db_path))  # fmt: skip
+
+    @app.post("/api/explain", summary="How tidings reads one sentence")
+    def explain(body: ExplainRequest) -> Response:
+        return _json(explain_request(body, app.state.settings))
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
+
+
+def serve(
+    db_path: Path | str, host: str = "127.0.0.1", port: int = 8000, allow_store: bool = False,
+    settings: Optional[Settings] = None,
+) -> None:  # fmt: skip
+    """Run the API and dashboard with uvicorn until interrupted."""
+    import uvicorn
+
+    uvicorn.run(create_app(db_path, settings, allow_store), host=host, port=port, log_level="info")

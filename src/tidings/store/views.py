@@ -1,0 +1,405 @@
+"""Read-only views of the event store for the HTTP API: filtered pages, details, aggregates."""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from tidings.errors import StoreError
+
+# A view connection can read no other file (no read_csv, COPY, ATTACH): it serves HTTP users.
+_READ_ONLY_CONFIG = {"enable_external_access": False}
+MAX_PAGE = 1000  # rows per /api/events page; CSV export uses the same cap per request
+MAX_GROUPS = 2000
+SMALL_MATCH = 5000  # up to this many matches, /api/events sorts their keys in Python  # rows per aggregate (dyads, places)
+SIDES = ("any", "source", "target")
+BUCKETS = ("auto", "day", "week", "month", "year")
+SERIES = {"quad_class": "quad_class", "root": "cameo_root"}
+ACTOR_LEVELS = {"code": ("source_code", "target_code"), "country": ("source_country", "target_country")}
+
+# The columns of a page of events, in order (CSV header and JSON keys). Every one exists in the
+# events table of schema 1 and 2; EXTRA_COLUMNS are added when the store has them (schema 2).
+LIST_COLUMNS = (
+    "event_id", "article_id", "published", "date_value", "date_precision", "date_start",
+    "source_code", "source_country", "source_name", "source_text",
+    "target_code", "target_country", "target_name", "target_text",
+    "cameo_code", "cameo_root", "cameo_label", "quad_class", "goldstein",
+    "plover_type", "plover_mode", "modality",
+    "location_name", "location_country", "location_admin1", "lat", "lon", "evidence_text",
+)  # fmt: skip
+EXTRA_COLUMNS = (
+    "num_mentions", "num_articles", "num_sources", "first_seen", "last_seen", "confidence",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """Filters shared by every view; None (or empty) means no filter on that field."""
+
+    actor: str | None = None  # actor code prefix ("USA", "IRQGOV") or country ("IRQ")
+    side: str = "any"  # where the actor must be: any, source or target
+    code: str | None = None  # CAMEO code prefix
+    roots: tuple[str, ...] = ()  # CAMEO roots ("19")
+    quad_classes: tuple[int, ...] = ()
+    plover_types: tuple[str, ...] = ()
+    modalities: tuple[str, ...] = ()
+    since: date | None = None  # the event's own day range overlaps [since, until]
+    until: date | None = None
+    place: str | None = None  # location name or country code, case-insensitive
+    country: str | None = None  # location country code, exact
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    text: str | None = None  # case-insensitive substring of the evidence
+    article_id: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.side not in SIDES:
+            raise StoreError(f"side must be one of {', '.join(SIDES)}, not {self.side!r}")
+        if self.bbox is not None:
+            west, south, east, north = self.bbox
+            if not (-90 <= south <= north <= 90 and -180 <= west <= 180 and -180 <= east <= 180):
+                raise StoreError(f"bbox must be west,south,east,north in degrees, not {self.bbox}")
+
+
+def where_clause(filters: EventFilters, mentions: bool = False) -> tuple[str, list[Any]]:
+    """The SQL WHERE clause (or "") and its parameters; user values only ever go in parameters.
+
+    mentions: the store has a mentions table (schema 2), so an article filter means "reported
+    in this article", not only "represented by a mention from it".
+    """
+    where: list[str] = []
+    params: list[Any] = []
+    if filters.actor:
+        value = filters.actor.strip().upper()
+        sides = ("source", "target") if filters.side == "any" else (filters.side,)
+        parts = [f"starts_with({s}_code, ?) OR {s}_country = ?" for s in sides]
+        where.append("(" + " OR ".join(parts) + ")")
+        params += [value] * (2 * len(sides))
+    if filters.code:
+        where.append("starts_with(cameo_code, ?)")
+        params.append(filters.code.strip())
+    if filters.roots:
+        where.append("list_contains(?, cameo_root)")
+        params.append([r.strip().zfill(2) for r in filters.roots])
+    for column, values in (
+        ("quad_class", list(filters.quad_classes)),
+        ("plover_type", [v.upper() for v in filters.plover_types]),
+        ("modality", [v.lower() for v in filters.modalities]),
+    ):
+        if values:
+            where.append(f"list_contains(?, {column})")
+            params.append(values)
+    if filters.since is not None:
+        where.append("date_end >= ?")
+        params.append(filters.since)
+    if filters.until is not None:
+        where.append("date_start <= ?")
+        params.append(filters.until)
+    if filters.place:
+        where.append("(lower(location_name) = lower(?) OR lower(location_country) = lower(?))")
+        params += [filters.place.strip()] * 2
+    if filters.country:
+        where.append("location_country = ?")
+        params.append(filters.country.strip().upper())
+    if filters.bbox is not None:
+        west, south, east, north = filters.bbox
+        # A box whose west edge is east of its east edge crosses the antimeridian.
+        joint = "AND" if west <= east else "OR"
+        where.append(f"lat BETWEEN ? AND ? AND (lon >= ? {joint} lon <= ?)")
+        params += [south, north, west, east]
+    if filters.text:
+        # ILIKE scans faster than contains(lower()); the user's ! % _ are escaped to literals.
+        escaped = re.sub(r"([!%_])", r"!\1", filters.text)
+        where.append("evidence_text ILIKE ? ESCAPE '!'")
+        params.append(f"%{escaped}%")
+    if filters.article_id and mentions:
+        where.append("event_id IN (SELECT cluster_id FROM mentions WHERE article_id = ?)")
+        params.append(filters.article_id)
+    elif filters.article_id:
+        where.append("article_id = ?")
+        params.append(filters.article_id)
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+class StoreViews:
+    """Queries for the API over one read-only DuckDB connection (thread-safe: one lock)."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._lock = threading.RLock()
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self.columns: dict[str, set[str]] = {}
+        self._open()
+
+    def _open(self) -> None:
+        if not self.path.exists():
+            raise StoreError(f"{self.path}: no event store here")
+        try:
+            self._con = duckdb.connect(str(self.path), read_only=True, config=_READ_ONLY_CONFIG)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the event store ({exc})") from exc
+        rows = self._con.execute(
+            "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main'"
+        ).fetchall()
+        self.columns = {}
+        for table, column in rows:
+            self.columns.setdefault(table, set()).add(column)
+        if not {"articles", "events"} <= set(self.columns):
+            self._con.close()
+            raise StoreError(f"{self.path}: not a tidings event store")
+
+    def close(self) -> None:
+        with self._lock:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+
+    @contextmanager
+    def released(self) -> Iterator[None]:
+        """Close the connection for the block (so a writer can open the file), then reopen."""
+        with self._lock:
+            self.close()
+            try:
+                yield
+            finally:
+                self._open()
+
+    def _rows(self, sql: str, params: list[Any]) -> tuple[list[str], list[tuple[Any, ...]]]:
+        with self._lock:
+            if self._con is None:
+                raise StoreError(f"{self.path}: the store is closed")
+            try:
+                result = self._con.execute(sql, params)
+                return [d[0] for d in result.description], result.fetchall()
+            except duckdb.Error as exc:
+                raise StoreError(f"{self.path}: {exc}") from exc
+
+    def _dicts(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        names, rows = self._rows(sql, params)
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
+    @property
+    def _has_mentions(self) -> bool:
+        return {"cluster_id", "event_json"} <= self.columns.get("mentions", set())
+
+    def list_columns(self) -> tuple[str, ...]:
+        present = self.columns["events"]
+        return tuple(c for c in LIST_COLUMNS + EXTRA_COLUMNS if c in present)
+
+    def events(
+        self, filters: EventFilters, limit: int = 50, offset: int = 0, descending: bool = False
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """(total matching, one page of flat event rows) in (event date, event id) order."""
+        if not 0 <= limit <= MAX_PAGE:
+            raise StoreError(f"limit must be between 0 and {MAX_PAGE}, not {limit}")
+        if offset < 0:
+            raise StoreError(f"offset must be 0 or more, not {offset}")
+        where, params = where_clause(filters, self._has_mentions)
+        # A selective filter (text, a place) costs one scan: all its keys fit in memory.
+        probe = self._rows(
+            f"SELECT event_id, date_start FROM events{where} LIMIT ?", params + [SMALL_MATCH + 1]
+        )[1]
+        if len(probe) <= SMALL_MATCH:
+            dated = sorted((r for r in probe if r[1] is not None), key=lambda r: (r[1], r[0]),
+                           reverse=descending)  # fmt: skip
+            undated = sorted((r for r in probe if r[1] is None), key=lambda r: r[0], reverse=descending)
+            keys = [r[0] for r in (dated + undated)[offset : offset + limit]]
+            return len(probe), self._rows_by_key(keys)
+        (total,) = self._rows(f"SELECT count(*) FROM events{where}", params)[1][0]
+        if limit == 0 or offset >= total:
+            return int(total), []
+        direction = "DESC" if descending else "ASC"
+        order = f"date_start {direction} NULLS LAST, event_id {direction}"
+        # Three narrow steps beat one wide top-N on a big store (measured on 1M events): the
+        # date of the page's last row bounds the sort to a few days' rows, the sort reads only
+        # keys, and the page's full rows are then fetched by primary key.
+        cutoff = self._rows(
+            f"SELECT date_start FROM events{where} ORDER BY date_start {direction} NULLS LAST"
+            " LIMIT 1 OFFSET ?",
+            params + [min(offset + limit, total) - 1],
+        )[1][0][0]
+        bounded = where
+        bound_params = list(params)
+        if cutoff is not None:
+            bounded += f"{' AND' if where else ' WHERE'} date_start {'>=' if descending else '<='} ?"
+            bound_params.append(cutoff)
+        keys = [
+            row[0]
+            for row in self._rows(
+                f"SELECT event_id FROM events{bounded} ORDER BY {order} LIMIT ? OFFSET ?",
+                bound_params + [limit, offset],
+            )[1]
+        ]
+        return int(total), self._rows_by_key(keys)
+
+    def _rows_by_key(self, keys: list[str]) -> list[dict[str, Any]]:
+        """Full list rows for these event ids (found by primary key), in the keys' order."""
+        if not keys:
+            return []
+        marks = ", ".join("?" * len(keys))
+        rows = self._dicts(
+            f"SELECT {', '.join(self.list_columns())} FROM events WHERE event_id IN ({marks})", keys
+        )
+        position = {key: i for i, key in enumerate(keys)}
+        return sorted(rows, key=lambda row: position[row["event_id"]])
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event's contract JSON, its store columns, and every mention (article) reporting it."""
+        extra = [c for c in EXTRA_COLUMNS if c in self.columns["events"]]
+        rows = self._dicts(
+            f"SELECT {', '.join(['event_json', *extra])} FROM events WHERE event_id = ?", [event_id]
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        event = json.loads(row.pop("event_json"))
+        if self._has_mentions:
+            mention_rows = self._dicts(
+                "SELECT m.event_json, a.title, a.source, a.url FROM mentions m"
+                " LEFT JOIN articles a USING (article_id) WHERE m.cluster_id = ?"
+                " ORDER BY m.published NULLS LAST, m.article_id, m.evidence_start",
+                [event_id],
+            )
+        else:  # schema 1: every row is one mention, its own event
+            mention_rows = self._dicts(
+                "SELECT e.event_json, a.title, a.source, a.url FROM events e"
+                " LEFT JOIN articles a USING (article_id) WHERE e.event_id = ?",
+                [event_id],
+            )
+        mentions = [
+            {**json.loads(m.pop("event_json")), "article": m} for m in mention_rows
+        ]
+        return {"event_id": event_id, "event": event, **row, "mentions": mentions}
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """The article's text and every coded span in it, each naming its mention and event."""
+        rows = self._dicts(
+            "SELECT article_id, title, url, source, language, published, text FROM articles"
+            " WHERE article_id = ?",
+            [article_id],
+        )
+        if not rows:
+            return None
+        if self._has_mentions:
+            sql = "SELECT event_json, cluster_id FROM mentions WHERE article_id = ?"
+        else:
+            sql = "SELECT event_json, event_id AS cluster_id FROM events WHERE article_id = ?"
+        mentions = [
+            (json.loads(text), cluster)
+            for text, cluster in self._rows(sql + " ORDER BY evidence_start", [article_id])[1]
+        ]
+        events = [{**m, "cluster_id": cluster} for m, cluster in mentions]
+        spans = [span for m, cluster in mentions for span in coded_spans(m, cluster)]
+        spans.sort(key=lambda s: (s["start"], -s["end"]))
+        return {**rows[0], "events": events, "spans": spans}
+
+    def timeline(
+        self, filters: EventFilters, bucket: str = "week", series: str = "quad_class"
+    ) -> dict[str, Any]:
+        """Event counts per period of the event date, split by QuadClass or CAMEO root.
+
+        bucket "auto" picks day, week, month or year from the span of the matching events.
+        """
+        if bucket not in BUCKETS:
+            raise StoreError(f"bucket must be one of {', '.join(BUCKETS)}, not {bucket!r}")
+        if series not in SERIES:
+            raise StoreError(f"series must be one of {', '.join(SERIES)}, not {series!r}")
+        where, params = where_clause(filters, self._has_mentions)
+        if bucket == "auto":
+            bucket = self._auto_bucket(where, params)
+        key = SERIES[series]
+        # The bucket name is checked against BUCKETS above, so it may go into the SQL text.
+        sql = (
+            f"SELECT date_trunc('{bucket}', date_start) AS period, {key} AS series,"
+            f" count(*) AS count FROM events{where}"
+            f"{' AND' if where else ' WHERE'} date_start IS NOT NULL"
+            " GROUP BY ALL ORDER BY period, series"
+        )
+        return {"bucket": bucket, "series": series, "counts": self._dicts(sql, params)}
+
+    def _auto_bucket(self, where: str, params: list[Any]) -> str:
+        # About 10-150 bars whatever the span: days for weeks of news, years for a decade.
+        sql = f"SELECT min(date_start), max(date_start) FROM events{where}"
+        first, last = self._rows(sql, params)[1][0]
+        days = (last - first).days if first and last else 0
+        if days <= 120:
+            return "day"
+        return "week" if days <= 3 * 365 else "month" if days <= 12 * 365 else "year"
+
+    def dyads(
+        self, filters: EventFilters, level: str = "code", limit: int = 200
+    ) -> list[dict[str, Any]]:
+        """Actor network edges (source -> target): event count and mean Goldstein, busiest first."""
+        if level not in ACTOR_LEVELS:
+            raise StoreError(f"level must be one of {', '.join(ACTOR_LEVELS)}, not {level!r}")
+        limit = _checked_limit(limit)
+        source, target = ACTOR_LEVELS[level]
+        where, params = where_clause(filters, self._has_mentions)
+        sql = (
+            f"SELECT {source} AS source, {target} AS target, count(*) AS count,"
+            f" avg(goldstein) AS mean_goldstein FROM events{where}"
+            f"{' AND' if where else ' WHERE'} {source} IS NOT NULL AND {target} IS NOT NULL"
+            " GROUP BY ALL ORDER BY count DESC, source, target LIMIT ?"
+        )
+        return self._dicts(sql, params + [limit])
+
+    def places(self, filters: EventFilters, limit: int = 500) -> list[dict[str, Any]]:
+        """Located events per place: count, mean Goldstein and QuadClass counts, busiest first."""
+        limit = _checked_limit(limit)
+        where, params = where_clause(filters, self._has_mentions)
+        sql = (
+            "SELECT location_name AS name, location_country AS country, lat, lon,"
+            " count(*) AS count, avg(goldstein) AS mean_goldstein,"
+            " count(*) FILTER (quad_class = 1) AS q1, count(*) FILTER (quad_class = 2) AS q2,"
+            " count(*) FILTER (quad_class = 3) AS q3, count(*) FILTER (quad_class = 4) AS q4"
+            f" FROM events{where}{' AND' if where else ' WHERE'} lat IS NOT NULL AND lon IS NOT NULL"
+            " GROUP BY name, country, lat, lon ORDER BY count DESC, name LIMIT ?"
+        )
+        return self._dicts(sql, params + [limit])
+
+    def summary(self) -> dict[str, Any]:
+        """Store size and date span, for the dashboard's header."""
+        (row,) = self._dicts(
+            "SELECT (SELECT count(*) FROM articles) AS articles, count(*) AS events,"
+            " min(date_start) AS first_date, max(date_end) AS last_date FROM events",
+            [],
+        )
+        return row
+
+
+def coded_spans(event: dict[str, Any], cluster_id: str | None = None) -> list[dict[str, Any]]:
+    """The spans one coded event (contract JSON) marks in its article: evidence, actors, ..."""
+    ids = {"event_id": event["event_id"], "cluster_id": cluster_id or event["event_id"]}
+    spans = [{"kind": "evidence", **_span(event["evidence"]), **ids}]
+    for kind in ("source", "target"):
+        actor = event.get(kind)
+        if actor:
+            spans.append({"kind": kind, **_span(actor), "code": actor.get("code"), **ids})
+    when = event.get("date") or {}
+    if when.get("start") is not None and when.get("end") is not None:
+        spans.append({"kind": "date", **_span(when), "value": when.get("value"), **ids})
+    place = event.get("location")
+    if place and place.get("start") is not None:
+        spans.append({"kind": "place", **_span(place), "name": place.get("name"), **ids})
+    for depth, link in enumerate(event.get("attribution") or ()):
+        spans.append({"kind": "attribution", **_span(link), "cue": link.get("cue"),
+                      "depth": depth, **ids})  # fmt: skip
+    return spans
+
+
+def _span(item: dict[str, Any]) -> dict[str, Any]:
+    return {"start": item["start"], "end": item["end"], "text": item.get("text")}
+
+
+def _checked_limit(limit: int) -> int:
+    if not 1 <= limit <= MAX_GROUPS:
+        raise StoreError(f"limit must be between 1 and {MAX_GROUPS}, not {limit}")
+    return limit

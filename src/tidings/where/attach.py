@@ -1,0 +1,172 @@
+"""Event placement: which of an article's places is where one event happened."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from tidings.types import Place
+from tidings.where.gazetteer import Gazetteer
+from tidings.where.mentions import PLACE_NOUNS
+
+# Most specific first: the order event_place prefers places in.
+PRECISION_RANK = {"site": 0, "city": 1, "admin1": 2, "country": 3}
+# Place.precision of the last resort: no place is named for the event, and the country of one of
+# its actors (the target's first) stands in. Like EventDate's "published", it says the value is
+# inferred, not read; dedup ranks it below "country".
+ACTOR_COUNTRY = "actor_country"
+# Words that put what follows at a place ("in X", "near X", "between X and Y").
+LOCATIVE_WORDS = frozenset({
+    "in", "at", "near", "outside", "around", "into", "across", "inside", "through", "throughout",
+    "between", "toward", "towards", "within", "along", "nearby", "off", "onto", "beside",
+})
+# "on Wellington Street", "an attack on Kyiv": a place but only a small one ("sanctions on Russia"
+# are not in Russia).
+_ON_PRECISIONS = frozenset({"site", "city"})
+# Words a locative chain may pass on its way left from a place to its preposition: "in Cankaya,
+# Ankara", "near Kyun Lay Pyin village, Yinmarbin township (", "in the Highland Park neighborhood
+# of Los Angeles". Capitalised words and these separators continue it; any other word ends it.
+_CHAIN_WORDS = frozenset({"the", "of", "and", "de", "del", "la", "el", "al"})
+_CHAIN_PUNCT = frozenset({",", "(", ")", "-", "–", "—", "'", "’", '"', "“", "”", "/"})
+_MAX_CHAIN = 24
+# Objects of these verbs are where the event is ("shelled Lyman", "visited Baghdad"); "to X" after
+# a movement verb is its destination.
+_PLACE_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
+_TO_WORDS = frozenset({"to"})
+
+
+def event_place(
+    places: Sequence[Place],
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    actor_countries: Sequence[str],
+    inherited: Place | None,
+    *,
+    doc: Doc | None = None,
+    trigger: int | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Place | None:
+    """The place of one event whose clause and sentence are character spans.
+
+    With the parsed `doc` (and the event word's token index `trigger`), a place counts as tied to
+    the event when a locative preposition leads to it ("in", "near", "between", or "on" a city or
+    site), possibly across a chain of names ("in Cankaya, Ankara"), or when it is the event verb's
+    object or destination ("shelled Lyman", "visited Baghdad", "flew to Kyiv"). In order:
+    the most specific tied place in the clause, else in the sentence; else an untied place of the
+    sentence in an actor's country; else the discourse place (the best tied place of the nearest
+    earlier sentence that has one); else `inherited` (the previous event's place); else any
+    place of the sentence; else the article's dominant place; else (with `gazetteer`) the first
+    actor country, with precision "actor_country"; else None. Without `doc` every place counts as
+    tied and the discourse, dominant and actor-country steps are skipped.
+    """
+    def inside(low: int, high: int) -> list[Place]:
+        return [p for p in places if p.start >= low and p.end <= high]
+
+    def best(found: Sequence[Place], strength: dict[int, int] | None = None) -> Place:
+        return min(found, key=lambda p: (
+            (strength or {}).get(id(p), 0),
+            PRECISION_RANK.get(p.precision, len(PRECISION_RANK)), p.country not in actor_countries, p.start))
+
+    if doc is None:
+        for low, high in (clause, sentence):
+            found = inside(low, high)
+            if found:
+                return best(found)
+        return inherited
+    event_token = doc[trigger] if trigger is not None and 0 <= trigger < len(doc) else None
+    # id -> 0 for a strong tie ("in X", "shelled X"), 1 for a weak one ("raids on X").
+    tied = {id(p): tie for p in places if (tie := _tie(doc, p, event_token)) is not None}
+    for low, high in (clause, sentence):
+        found = [p for p in inside(low, high) if id(p) in tied]
+        if found:
+            return best(found, tied)
+    untied = inside(*sentence)
+    own = [p for p in untied if p.country in actor_countries]
+    if own:
+        return best(own)
+    earlier = _nearest_earlier_sentence(doc, [p for p in places if id(p) in tied and p.end <= sentence[0]])
+    if earlier:
+        return best(earlier, tied)
+    if inherited is not None:
+        return inherited
+    if untied:
+        return best(untied)
+    dominant = _dominant(places)
+    if dominant is not None:
+        return dominant
+    if gazetteer is not None:
+        return _actor_country(gazetteer, actor_countries)
+    return None
+
+
+def _tie(doc: Doc, place: Place, event: Token | None) -> int | None:
+    """0 when the place is tied to the event, 1 when only weakly ("on X"), None when not."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    if event is not None and root.head is event and root.dep_ in _PLACE_DEPS:
+        return 0
+    head = root.head
+    if (event is not None and root.dep_ == "pobj" and head.lower_ in _TO_WORDS and head.head is event):
+        return 0
+    return _locative_chain(doc, span.start, place.precision)
+
+
+def _locative_chain(doc: Doc, start: int, precision: str) -> int | None:
+    """0 when a locative word leads, leftward through a chain of names, to the token at `start`;
+    1 when the word is "on" and the place a city or site; else None."""
+    sentence_start = doc[start].sent.start
+    i = start - 1
+    steps = 0
+    while i >= sentence_start and steps < _MAX_CHAIN:
+        token = doc[i]
+        word = token.lower_
+        if word in LOCATIVE_WORDS:
+            return 0
+        if word == "on":
+            return 1 if precision in _ON_PRECISIONS else None
+        if word == "." or not (
+            token.text in _CHAIN_PUNCT or word in _CHAIN_WORDS or word in PLACE_NOUNS
+            or token.is_title or token.is_upper or token.like_num
+        ):
+            return None
+        i -= 1
+        steps += 1
+    return None
+
+
+def _nearest_earlier_sentence(doc: Doc, earlier: Sequence[Place]) -> list[Place]:
+    """The places of `earlier` that lie in the last sentence holding any of them."""
+    if not earlier:
+        return []
+    def sentence_of(place: Place) -> int:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        return span.sent.start_char if span is not None and len(span) else place.start
+    starts = {id(p): sentence_of(p) for p in earlier}
+    last = max(starts.values())
+    return [p for p in earlier if starts[id(p)] == last]
+
+
+def _dominant(places: Sequence[Place]) -> Place | None:
+    """The article's most named place below country level, else its most named country.
+
+    Ties go to the place named first: a story's lead or dateline names where it happens.
+    """
+    for kinds in (("site", "city", "admin1"), ("country",)):
+        counts = Counter((p.name, p.country) for p in places if p.precision in kinds)
+        if counts:
+            top = max(counts.values())
+            return next(p for p in places if p.precision in kinds and counts[(p.name, p.country)] == top)
+    return None
+
+
+def _actor_country(gazetteer: Gazetteer, actor_countries: Sequence[str]) -> Place | None:
+    for code in actor_countries:
+        country = gazetteer.country(code)
+        if country is not None:
+            return Place(name=country.name, country=code, admin1=None, lat=country.lat, lon=country.lon,
+                         precision=ACTOR_COUNTRY, text="", start=0, end=0)
+    return None
