@@ -75,3 +75,17 @@ def test_event_ids_do_not_depend_on_input_order_within_a_batch(pair_articles_cod
             _, rows = store.sql("SELECT event_id, cluster_id FROM mentions ORDER BY event_id")
             results.append(rows)
     assert results[0] == results[1]
+
+
+def test_batch_size_and_order_do_not_change_the_events(pair_articles_coded, tmp_path):
+    batch = pair_articles_coded
+    tables = []
+    for name, items, size in (("one", batch, len(batch)), ("sevens", batch, 7), ("rev", batch[::-1], 5)):
+        with EventStore.open(tmp_path / f"{name}.duckdb") as store:
+            store.upsert_many(items, batch_size=size)
+        with duckdb.connect(str(tmp_path / f"{name}.duckdb"), read_only=True) as con:
+            tables.append((
+                con.execute("SELECT event_id, cluster_id FROM mentions ORDER BY ALL").fetchall(),
+                con.execute("SELECT * FROM events ORDER BY ALL").fetchall(),
+            ))  # fmt: skip
+    assert tables[0] == tables[1] == tables[2]

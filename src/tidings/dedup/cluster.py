@@ -44,8 +44,10 @@ def assign_clusters(
     gives the same answer however it is shuffled. Each joins the cluster of its best-scoring
     partner (stored or new) if the score reaches rule.threshold and it vetoes no member of
     that cluster (a complete-link veto stops chains: Monday's strike cannot join Friday's via
-    Wednesday's); else it founds a cluster whose id is cluster_id_for(its own id). Stored
-    clusters keep their ids: nothing already assigned is moved.
+    Wednesday's); else it founds a cluster whose id is cluster_id_for(its own id): the id of
+    a cluster is that of its first mention in canonical order. `existing` clusters are kept
+    as they are (the store instead passes their mentions as new ones, re-clustering the
+    neighbourhood so batch boundaries do not matter).
     """
     members: dict[str, list[MentionKey]] = defaultdict(list)
     index = _Index(rule)

@@ -36,10 +36,16 @@ def key_of(event: Event, article: Article, rule: DedupRule = DEFAULT_RULE) -> Me
 
 def assign_new(
     con: duckdb.DuckDBPyConnection, keys: list[MentionKey], rule: DedupRule = DEFAULT_RULE
-) -> dict[str, str]:
-    """Cluster ids for new mentions, against the clusters stored whose dates can meet theirs."""
+) -> tuple[dict[str, str], dict[str, str], set[str]]:
+    """Cluster the new mentions together with the stored clusters their dates can meet.
+
+    The neighbourhood (those clusters' mentions plus the new ones) is re-clustered from
+    scratch in canonical order, so the result does not depend on how articles were split
+    into batches or in what order they came. Returns (cluster id of each new mention, new
+    cluster id of each stored mention that moved, ids of the stored clusters involved).
+    """
     if not keys:
-        return {}
+        return {}, {}, set()
     reach = timedelta(days=rule.day_tolerance + rule.published_lookback)
     probes = [
         {"block": k.family, "low": k.date_start - reach, "high": k.date_end + reach}
@@ -59,7 +65,31 @@ def assign_new(
     finally:
         con.unregister("tidings_probes")
     existing = cluster_members(con, [cid for (cid,) in ids if cid is not None], rule)
-    return assign_clusters(keys, existing, rule)
+    stored = [k for members in existing.values() for k in members]
+    assigned = assign_clusters(stored + keys, None, rule)
+    moved = {
+        k.mention_id: assigned[k.mention_id]
+        for cid, members in existing.items()
+        for k in members
+        if assigned[k.mention_id] != cid
+    }
+    new = {k.mention_id: assigned[k.mention_id] for k in keys}
+    return new, moved, set(existing)
+
+
+def move_mentions(con: duckdb.DuckDBPyConnection, moved: dict[str, str]) -> None:
+    """Point stored mentions at the clusters re-clustering gave them."""
+    if not moved:
+        return
+    table = pa.table({"mention_id": list(moved), "new_cluster": list(moved.values())})
+    con.register("tidings_moved", table)
+    try:
+        con.execute(
+            "UPDATE mentions SET cluster_id = t.new_cluster FROM tidings_moved t"
+            " WHERE mentions.event_id = t.mention_id"
+        )
+    finally:
+        con.unregister("tidings_moved")
 
 
 def cluster_members(

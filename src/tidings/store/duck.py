@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from tidings.errors import StoreError
 from tidings.dedup import DEFAULT_RULE, family_of
-from tidings.store.clusters import assign_new, key_of, refresh_events
+from tidings.store.clusters import assign_new, key_of, move_mentions, refresh_events
 from tidings.store.schema import (
     ARTICLE_TABLE_SCHEMA,
     MENTION_TABLE_SCHEMA,
@@ -283,7 +283,8 @@ class EventStore:
             for aid in changed
             for event in _checked_events(latest[aid])
         ]
-        assigned = assign_new(con, keys, self.rule)
+        assigned, moved, involved = assign_new(con, keys, self.rule)
+        move_mentions(con, moved)
         for row in mention_rows:
             row["cluster_id"] = assigned[row["event_id"]]
         con.register(
@@ -298,7 +299,9 @@ class EventStore:
         finally:
             for name in ("tidings_new_articles", "tidings_new_mentions"):
                 con.unregister(name)
-        refresh_events(con, touched | set(assigned.values()), self.rule)
+        refresh_events(
+            con, touched | involved | set(assigned.values()) | set(moved.values()), self.rule
+        )
 
     def _prepare(self) -> None:
         if self.read_only:

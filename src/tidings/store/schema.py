@@ -16,7 +16,7 @@ mentions  one row per coded Event (the JSON contract: one occurrence in one arti
           event_id: which real-world event this mention reports) and dedup_block (the CAMEO
           root family used to find candidate clusters).
 events    one row per real-world event, a cluster of mentions (tidings.dedup): event_id (PK, the
-          cluster id: a hash of the mention that founded it; never changes once assigned),
+          cluster id: a hash of its first mention in canonical order, see tidings.dedup),
           representative_id (the mention event_id whose fields stand for the event), every
           mention column above (same names, the representative's values: article_id,
           source_code, cameo_code, date_value, location_name, event_json, date_start, ...), and
