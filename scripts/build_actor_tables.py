@@ -383,6 +383,9 @@ def import_phoenix() -> None:
 
     for old in (OUT / IMPORTED_DIR).glob("*.tsv"):
         old.unlink()
+    (OUT / IMPORTED_DIR).mkdir(exist_ok=True)
+    # MIT asks that the license travel with the converted dictionaries.
+    (OUT / IMPORTED_DIR / "LICENSE.petrarch2").write_bytes((PHOENIX / "LICENSE.petrarch2").read_bytes())
     kb = ActorKB.load()
     for filename, name in PHOENIX_IMPORTS.items():
         report = import_dictionary(PHOENIX / filename, OUT, kb.country_codes, kb.type_codes, name=name)

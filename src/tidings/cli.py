@@ -89,6 +89,9 @@ def code(
         None, "--dask", help="'local' starts a Dask LocalCluster; tcp://host:8786 uses a running scheduler."
     ),
     part_mb: float = typer.Option(2.0, "--part-mb", min=0.001, help="Parallel runs: input part size in MB."),
+    batch_size: int = typer.Option(
+        Settings.batch_size, "--batch-size", min=1, help="Articles per NLP batch and per store transaction."
+    ),
 ) -> None:
     """Code articles into events (JSONL on stdout by default); parallel runs resume when rerun."""
     from tidings.pipeline import run_dask, run_local
@@ -101,13 +104,13 @@ def code(
     try:
         if parallel:
             summary = run_dask(
-                inputs, Settings(), scheduler=dask or "local", workers=workers, published=day,
+                inputs, Settings(batch_size=batch_size), scheduler=dask or "local", workers=workers, published=day,
                 db_path=db, output=output, fmt=fmt.value, progress=err, errors_path=errors,
                 part_bytes=int(part_mb * 2**20),
             )
         else:
             summary = run_local(
-                inputs, Settings(), published=day, db_path=db,
+                inputs, Settings(batch_size=batch_size), published=day, db_path=db,
                 output=output, fmt=fmt.value, progress=err, errors_path=errors,
             )
     except TidingsError as exc:

@@ -31,3 +31,7 @@ class DataFileError(TidingsError):
 
 class StoreError(TidingsError):
     """The event store refused an operation (e.g. a write through --sql)."""
+
+
+class StoreBusyError(StoreError):
+    """Another process holds the store file (DuckDB allows one writer or many readers)."""

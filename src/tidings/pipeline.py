@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import sys
+import time
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -227,11 +228,13 @@ def _sentence_index(doc: Doc, token: Token) -> int:
 
 def _prepare(article: Article, settings: Settings) -> str:
     """The text handed to spaCy: cleaned (length-preserving, so offsets hold) and size-capped."""
-    text = clean_text(article.text)
+    text = article.text
     if len(text) > settings.max_chars:
         log.warning("article %s: %d chars, coding the first %d", article.id, len(text), settings.max_chars)
+        # Cut before cleaning: cleaning keeps length, so the result is the same, and a 10 MB
+        # page of markup costs seconds of regex work that would be thrown away.
         text = text[: settings.max_chars]
-    return text
+    return clean_text(text)
 
 
 def code_articles(
@@ -345,17 +348,20 @@ def _deliver(
     """Write coded articles to the output (streamed for JSONL) and the store, one writer."""
     collected: list[Event] = []
     sink = None if fmt != "jsonl" else (output.open("w", encoding="utf-8") if output else sys.stdout)
-    store = EventStore.open(db_path) if db_path else None
-    pending: list[CodedArticle] = []  # written to the store a batch at a time, one transaction each
+    if db_path is not None:
+        EventStore.open(db_path).close()  # a locked, foreign or old store fails before coding
+    # Written a batch at a time, one transaction each, and the store is closed in between so
+    # a server reading it (tidings serve) gets the file back while the next batch is coded.
+    pending: list[CodedArticle] = []
     try:
         with _Progress(progress) as bar:
             for item in coded:
                 summary.articles += 1
                 summary.events += len(item.events)
-                if store is not None:
+                if db_path is not None:
                     pending.append(item)
                     if len(pending) >= settings.batch_size:
-                        store.upsert_many(pending)
+                        _store_batch(db_path, pending)
                         pending.clear()
                 if sink is not None:
                     for event in item.events:
@@ -363,11 +369,9 @@ def _deliver(
                 else:
                     collected.extend(item.events)
                 bar.advance(len(item.events))
-        if store is not None and pending:
-            store.upsert_many(pending)
+        if db_path is not None and pending:
+            _store_batch(db_path, pending)
     finally:
-        if store is not None:
-            store.close()
         if sink is not None and sink is not sys.stdout:
             sink.close()
     if sink is None:
@@ -377,6 +381,11 @@ def _deliver(
         with errors_path.open("w", encoding="utf-8") as handle:
             for problem in summary.errors:
                 handle.write(json.dumps(problem.to_dict(), ensure_ascii=False) + "\n")
+
+
+def _store_batch(db_path: Path, batch: list[CodedArticle]) -> None:
+    with EventStore.open(db_path) as store:
+        store.upsert_many(batch)
 
 
 def _collect_errors(records: Iterable[Article | RecordError], summary: RunSummary) -> Iterator[Article]:
@@ -412,6 +421,7 @@ class _Progress:
         self.task = None
         self.count = 0
         self.events = 0
+        self.started = time.perf_counter()
 
     def __enter__(self) -> _Progress:
         return self
@@ -424,13 +434,16 @@ class _Progress:
         if self.progress is None and self.count > self.THRESHOLD:
             self.progress = Progress(
                 SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
-                TextColumn("{task.fields[events]} events"), TimeElapsedColumn(),
+                TextColumn("{task.fields[events]} events"), TextColumn("{task.fields[rate]} articles/s"),
+                TimeElapsedColumn(),
                 console=self.console, transient=False,
             )
             self.progress.start()
-            self.task = self.progress.add_task("coding", total=None, completed=self.count, events=self.events)
+            self.task = self.progress.add_task("coding", total=None, completed=self.count, events=self.events,
+                                               rate="-")
         if self.progress is not None:
-            self.progress.update(self.task, completed=self.count, events=self.events)
+            rate = f"{self.count / max(time.perf_counter() - self.started, 1e-9):.1f}"
+            self.progress.update(self.task, completed=self.count, events=self.events, rate=rate)
 
     def __exit__(self, *exc_info: object) -> None:
         if self.progress is not None:

@@ -118,3 +118,13 @@ def test_a_date_after_on_is_no_target(actor_nlp):
 def test_aid_for_a_country_targets_the_country(actor_nlp, actor_kb):
     actor = _target(actor_nlp, actor_kb, "Japan approved new aid for Nepal.", "aid")
     assert actor.code == "NPL"
+
+
+def test_a_thing_in_a_country_targets_the_country(actor_nlp, actor_kb):
+    actor = _target(actor_nlp, actor_kb, "The army lifted the curfew in Lesotho on Monday.", "curfew")
+    assert actor.code == "LSO"
+
+
+def test_a_thing_near_a_group_does_not_target_the_group(actor_nlp, actor_kb):
+    text = "The army lifted the curfew in the camp of Kenyan farmers."
+    assert _target(actor_nlp, actor_kb, text, "curfew") is None

@@ -100,6 +100,22 @@ def test_openapi_documents_every_endpoint(client):
     assert client.get("/docs").status_code == 200
 
 
+def test_docs_page_loads_only_local_assets(client):
+    """/docs must work offline: Swagger UI comes from the vendored swagger-ui-dist, no CDN."""
+    import re
+
+    html = client.get("/docs").text
+    urls = re.findall(r"""(?:src|href)=["']([^"']+)["']|url:\s*'([^']+)'""", html)
+    urls = [a or b for a, b in urls]
+    assert "/static/vendor/swagger-ui-dist/swagger-ui-bundle.js" in urls
+    assert "/static/vendor/swagger-ui-dist/swagger-ui.css" in urls
+    assert "/openapi.json" in urls
+    for url in urls:
+        assert url.startswith("/") and not url.startswith("//"), url
+        assert client.get(url).status_code == 200, url
+    assert "http://" not in html and "https://" not in html
+
+
 def test_dashboard_page_and_vendored_files_are_served(client):
     page = client.get("/")
     assert page.status_code == 200 and "tidings" in page.text

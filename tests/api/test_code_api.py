@@ -50,3 +50,26 @@ def test_explain_codes_one_sentence(client):
     body = response.json()
     assert body["sentence"] == TEXT and body["events"]
     assert client.post("/api/explain", json={"sentence": "x" * 5000}).status_code == 422
+
+
+def test_explain_returns_the_explain_trace_of_the_events_it_codes(client):
+    body = client.post("/api/explain", json={"sentence": TEXT, "published": "2024-03-05"}).json()
+    explanation = body["explanation"]
+    titles = [section["title"] for section in explanation["sections"]]
+    assert titles[:2] == ["parse", "candidates"] and titles[-1] == f"events ({len(body['events'])})"
+    sections = {section["title"].split(" ")[0]: section["lines"] for section in explanation["sections"]}
+    # One parse line per token, and the candidate that fired names its pattern file and line.
+    assert any(" attacked " in line for line in sections["parse"])
+    assert any(line.strip().startswith("pattern: ") and ".yaml:" in line for line in sections["candidates"])
+    attack = next(e for e in body["events"] if "attacked" in e["evidence"]["text"])
+    assert any(attack["cameo"]["code"] in line for line in sections["events"])
+    assert explanation["text"].splitlines()[0] == "parse:"
+    # The published date resolves "on Tuesday" the same way the pipeline does.
+    assert attack["date"]["value"] == "2024-03-05"
+
+
+def test_explain_a_sentence_without_events_still_shows_the_parse(client):
+    body = client.post("/api/explain", json={"sentence": "The weather was mild."}).json()
+    assert body["events"] == []
+    sections = {section["title"].split(" ")[0]: section["lines"] for section in body["explanation"]["sections"]}
+    assert len(sections["parse"]) == 5 and sections["events"] == []

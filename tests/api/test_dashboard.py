@@ -185,4 +185,37 @@ def test_explain_panel_codes_a_sentence(page, server, artifacts):
     page.wait_for_selector("#explain .event, #explain p", timeout=60_000)
     page.wait_for_function("!document.querySelector('#explain').innerText.includes('coding')")
     assert page.locator("#explain .event").count() >= 1
+    # The `tidings explain` trace: candidates shown open, the parse folded until clicked.
+    candidates = page.locator("#explain details.trace-candidates")
+    assert candidates.get_attribute("open") is not None
+    assert "pattern: " in candidates.locator("pre").inner_text()
+    assert "attacked" in candidates.locator("pre").inner_text()
+    parse = page.locator("#explain details.trace-parse")
+    assert not parse.locator("pre").is_visible()
+    parse.locator("summary").click()
+    assert parse.locator("pre").is_visible() and "Syria" in parse.locator("pre").inner_text()
     page.locator("#explain-panel").screenshot(path=str(artifacts / "explain.png"))
+    assert page.errors == []
+
+
+def test_docs_page_lists_the_endpoints_offline(page, server, artifacts):
+    """Swagger UI at /docs renders from the vendored files; any non-local request is refused."""
+    outside: list[str] = []
+
+    def only_local(route):
+        if route.request.url.startswith(server):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_local)
+    page.goto(server + "/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=30_000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    for path in ("/api/events", "/api/events/{event_id}", "/api/stats/dyads", "/api/code", "/api/explain"):
+        assert path in [p.replace("\u200b", "") for p in paths], paths
+    summaries = " ".join(page.locator(".opblock-summary-description").all_inner_texts())
+    assert "How tidings reads one sentence" in summaries
+    page.screenshot(path=str(artifacts / "docs.png"))
+    assert outside == [] and page.errors == []

@@ -199,9 +199,17 @@ def test_binary_junk_line_is_an_error(tmp_path):
     assert "binary" in error_for(tmp_path, bytes(b for b in range(256) if b != 0x0A)).reason
 
 
-def test_undecodable_line_is_an_error(tmp_path):
-    # 0x81 is undefined in cp1252 and invalid alone in UTF-8.
-    assert "undecodable" in error_for(tmp_path, b'{"id": "x", "text": "\x81\x81"}').reason
+def test_bytes_undefined_in_cp1252_fall_back_to_latin1(tmp_path):
+    # 0x81 is undefined in cp1252 and invalid alone in UTF-8: read as Latin-1, never an error.
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b'{"id": "x", "text": "Caf\xe9 \x81 talks"}\n')
+    assert read(path)[0].text == "Caf\u00e9 \x81 talks"
+
+
+def test_mixed_utf8_and_cp1252_keeps_the_utf8_text(tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_bytes("Zełenski in Kyiv ".encode() + b"\x93quoted\x94 caf\xe9")
+    assert read(path)[0].text == "Zełenski in Kyiv \u201cquoted\u201d caf\u00e9"
 
 
 def test_nul_in_text_is_an_error(tmp_path):

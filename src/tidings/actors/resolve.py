@@ -90,6 +90,15 @@ def resolve_target(head: Token, context: ActorContext) -> Actor | None:
         found = resolve_actor(owner, context)
         if found is not None:
             return found
+    # Last, where the thing is: "a curfew in Montenegro", "imposed a curfew in the town of X" code
+    # the country the act lands on, as PETRARCH does - a place only, never a group found there.
+    places = _objects(head, ("in", "into"))
+    if head.dep_ == "dobj":
+        places += _objects(head.head, ("in", "into"))
+    for place in places:
+        found = resolve_actor(place, context)
+        if found is not None and found.role is None and found.country:
+            return found
     return None
 
 

@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Optional
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from tidings.api.coding import CodeRequest, ExplainRequest, code_request, explain_request
 from tidings.api.params import event_filters, to_csv, to_json
-from tidings.errors import StoreError
+from tidings.errors import StoreBusyError, StoreError
 from tidings.settings import Settings
 from tidings.store.views import MAX_GROUPS, MAX_PAGE, EventFilters, StoreViews
 
@@ -39,6 +40,8 @@ def create_app(db_path: Path | str, settings: Settings | None = None, allow_stor
         title="tidings",
         summary="Political event data coded from news text (CAMEO, PLOVER), from a DuckDB store.",
         version="1",
+        docs_url=None,  # served below from the vendored Swagger UI: the CDN default is blank offline
+        redoc_url=None,
     )
     app.state.views = views
     app.state.settings = settings
@@ -48,6 +51,12 @@ def create_app(db_path: Path | str, settings: Settings | None = None, allow_stor
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(StoreBusyError)
+    async def store_busy(request: Request, exc: StoreBusyError) -> JSONResponse:
+        # A writing run holds the file longer than a reader waits (store.access): say so.
+        detail = "the event store is being updated; retry in a moment"
+        return JSONResponse({"detail": detail}, status_code=503, headers={"Retry-After": "2"})
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next):
@@ -124,6 +133,17 @@ def create_app(db_path: Path | str, settings: Settings | None = None, allow_stor
     @app.post("/api/explain", summary="How tidings reads one sentence")
     def explain(body: ExplainRequest) -> Response:
         return _json(explain_request(body, app.state.settings))
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        vendor = "/static/vendor/swagger-ui-dist"
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json", title="tidings API",
+            swagger_js_url=f"{vendor}/swagger-ui-bundle.js", swagger_css_url=f"{vendor}/swagger-ui.css",
+            swagger_favicon_url=f"{vendor}/favicon-32x32.png",
+            # No call-out to validator.swagger.io for its badge.
+            swagger_ui_parameters={"validatorUrl": None},
+        )  # fmt: skip
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import importlib
-import inspect
 from datetime import date
 from pathlib import Path
 from typing import Any, Optional
@@ -63,48 +60,36 @@ def code_request(
 
 
 def explain_request(body: ExplainRequest, settings: Settings) -> dict[str, Any]:
-    """The coded events of one sentence plus, where tidings has one, its explain() trace."""
-    from tidings.pipeline import code_text
+    """What `tidings explain` shows for one sentence: its events (contract JSON) and the trace.
 
-    events = code_text(body.sentence, published=body.published, settings=settings)
-    result: dict[str, Any] = {
+    The same steps as the CLI command (one parse, code_document, explain_doc), so the panel and
+    the terminal agree. explain_doc offers text lines only; they are also split into their
+    titled sections (parse, candidates, events) so the dashboard can lay them out.
+    """
+    from tidings.events.explain import explain_doc
+    from tidings.pipeline import Resources, code_document
+
+    resources = Resources.cached(settings)
+    article = Article(id=stable_id(body.sentence), text=body.sentence, published=body.published)
+    doc = resources.nlp(body.sentence)
+    events = code_document(article, doc, resources)
+    lines = explain_doc(doc, resources, events, article.published)
+    return {
         "sentence": body.sentence,
+        "published": body.published,
         "events": [event.to_dict() for event in events],
-        "explanation": None,
+        "explanation": {"text": "\n".join(lines), "sections": explain_sections(lines)},
     }
-    explain = _explain_function()
-    if explain is not None:
-        kwargs = {}
-        parameters = inspect.signature(explain).parameters
-        if "settings" in parameters:
-            kwargs["settings"] = settings
-        if "published" in parameters and body.published is not None:
-            kwargs["published"] = body.published
-        result["explanation"] = _plain(explain(body.sentence, **kwargs))
-    return result
 
 
-def _explain_function():
-    # `tidings explain` lives in the events stage; the panel shows only coded events without it.
-    try:
-        module = importlib.import_module("tidings.events.explain")
-    except ImportError:
-        return None
-    for name in ("explain", "explain_sentence", "explain_text"):
-        function = getattr(module, name, None)
-        if callable(function):
-            return function
-    return None
-
-
-def _plain(value: Any) -> Any:
-    """A JSON-able form of whatever explain() returns (dataclass, to_dict(), list, text)."""
-    if hasattr(value, "to_dict"):
-        return value.to_dict()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, (dict, str, int, float, bool)) or value is None:
-        return value
-    return str(value)
+def explain_sections(lines: list[str]) -> list[dict[str, Any]]:
+    """explain_doc's lines grouped under their unindented titles ("parse:", "events (2):")."""
+    sections: list[dict[str, Any]] = []
+    for line in lines:
+        if line and not line[0].isspace():
+            sections.append({"title": line.rstrip().rstrip(":"), "lines": []})
+        elif line.strip():
+            if not sections:
+                sections.append({"title": "", "lines": []})
+            sections[-1]["lines"].append(line)
+    return sections

@@ -97,22 +97,43 @@ def article_from_record(
 
 
 def decode_bytes(data: bytes, location: str, record_id: str | None = None) -> str:
-    """Decode input bytes as UTF-8, else cp1252 (old Windows scrapes); refuse binary content."""
+    """Decode input bytes; never fails on encoding, refuses binary content (InputError).
+
+    The fallback, in order: UTF-16 when the bytes start with its byte-order mark; else UTF-8
+    (a UTF-8 BOM is dropped) where every byte that is not valid UTF-8 is read as cp1252, the
+    usual other encoding of scraped pages, and the five bytes cp1252 leaves undefined as
+    Latin-1. So a pure cp1252 file reads as cp1252, and a UTF-8 page with a few pasted
+    Windows quotes (mixed encodings) keeps its UTF-8 text intact around them.
+    """
     binary = InputError(location, "binary content (NUL bytes or control characters)", record_id)
     utf16 = data.startswith(UTF16_BOMS)
     if not utf16 and b"\x00" in data:
         raise binary  # NUL never occurs in 8-bit text, whatever the encoding
     try:
-        text = data.decode("utf-16" if utf16 else "utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            reason = "undecodable bytes (neither UTF-8 nor cp1252)"
-            raise InputError(location, reason, record_id) from None
+        text = data.decode("utf-16") if utf16 else data.decode("utf-8-sig", CP1252_FALLBACK)
+    except UnicodeDecodeError:  # only UTF-16 can still fail (an odd byte count)
+        raise InputError(location, "undecodable bytes (bad UTF-16)", record_id) from None
     if looks_binary(text):
         raise binary
     return text
+
+
+def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
+    """codecs error handler: the bytes UTF-8 could not decode, read one by one as cp1252."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    chars = []
+    for byte in bad:
+        try:
+            chars.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            chars.append(chr(byte))  # 0x81 0x8D 0x8F 0x90 0x9D: Latin-1, a C1 control
+    return "".join(chars), error.end
+
+
+CP1252_FALLBACK = "tidings-cp1252"
+codecs.register_error(CP1252_FALLBACK, _cp1252_bytes)
 
 
 def looks_binary(text: str) -> bool:

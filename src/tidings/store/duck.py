@@ -14,6 +14,7 @@ import duckdb
 import pyarrow as pa
 
 from tidings.errors import StoreError
+from tidings.store import access
 from tidings.dedup import DEFAULT_RULE, family_of
 from tidings.store.clusters import assign_new, key_of, move_mentions, refresh_events
 from tidings.store.schema import (
@@ -51,9 +52,17 @@ class EventStore:
         path = Path(path)
         if read_only and not path.exists():
             raise StoreError(f"{path}: no event store here")
+        marker = None
         if not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
-        store = cls(path, _connect(path, read_only), read_only)
+            # Readers (tidings serve) let go of the file when a writer announces itself.
+            marker = access.announce_writer(path)
+        try:
+            store = cls(path, _connect(path, read_only), read_only)
+        except BaseException:
+            access.withdraw_writer(marker)
+            raise
+        store._marker = marker
         try:
             store._prepare()
         except BaseException:
@@ -71,6 +80,7 @@ class EventStore:
 
     def close(self) -> None:
         self._con.close()
+        access.withdraw_writer(getattr(self, "_marker", None))
 
     def upsert(self, coded: CodedArticle) -> bool:
         """Replace the article's row and all its mentions in one transaction, and re-cluster.
@@ -342,10 +352,17 @@ class EventStore:
 
 
 def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    # Another process may hold the file for a moment (a server reading, a run writing a
+    # batch): wait for it (tidings.store.access) instead of failing on the lock at once.
+    if read_only:
+        wait = access.READ_WAIT_SECONDS
+        access.wait_for_writer(path, wait)
+        open_ = lambda: duckdb.connect(str(path), read_only=True, config=READ_ONLY_CONFIG)  # noqa: E731
+    else:
+        wait = access.WRITE_WAIT_SECONDS
+        open_ = lambda: duckdb.connect(str(path))  # noqa: E731
     try:
-        if read_only:
-            return duckdb.connect(str(path), read_only=True, config=READ_ONLY_CONFIG)
-        return duckdb.connect(str(path))
+        return access.retry_on_lock(open_, wait, str(path))
     except duckdb.IOException as exc:
         # DuckDB allows one writing process per file; the lock error names the holder.
         raise StoreError(f"{path}: cannot open the event store ({exc})") from exc

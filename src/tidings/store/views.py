@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -14,7 +15,8 @@ from typing import Any
 
 import duckdb
 
-from tidings.errors import StoreError
+from tidings.errors import StoreBusyError, StoreError
+from tidings.store import access
 
 # A view connection can read no other file (no read_csv, COPY, ATTACH): it serves HTTP users.
 _READ_ONLY_CONFIG = {"enable_external_access": False}
@@ -130,20 +132,39 @@ def where_clause(filters: EventFilters, mentions: bool = False) -> tuple[str, li
 
 
 class StoreViews:
-    """Queries for the API over one read-only DuckDB connection (thread-safe: one lock)."""
+    """Queries for the API over one read-only DuckDB connection (thread-safe: one lock).
+
+    The connection is let go whenever a writing run announces itself and reopened at the
+    next query once the writer is done (tidings.store.access), so `tidings code --db` can
+    run beside a server; a query that waits too long raises StoreBusyError (HTTP 503).
+    """
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self._lock = threading.RLock()
         self._con: duckdb.DuckDBPyConnection | None = None
+        self._closed = False
         self.columns: dict[str, set[str]] = {}
         self._open()
+        threading.Thread(target=self._yield_to_writers, name="tidings-views", daemon=True).start()
+
+    def _yield_to_writers(self) -> None:
+        while not self._closed:
+            time.sleep(access.RETRY_SECONDS)
+            if self._con is not None and access.writer_waiting(self.path):
+                with self._lock:
+                    self._release()
 
     def _open(self) -> None:
         if not self.path.exists():
             raise StoreError(f"{self.path}: no event store here")
+        if not access.wait_for_writer(self.path, access.READ_WAIT_SECONDS):
+            raise StoreBusyError(f"{self.path}: the store is being written; retry in a moment")
         try:
-            self._con = duckdb.connect(str(self.path), read_only=True, config=_READ_ONLY_CONFIG)
+            self._con = access.retry_on_lock(
+                lambda: duckdb.connect(str(self.path), read_only=True, config=_READ_ONLY_CONFIG),
+                access.READ_WAIT_SECONDS, str(self.path),
+            )  # fmt: skip
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot open the event store ({exc})") from exc
         rows = self._con.execute(
@@ -158,15 +179,19 @@ class StoreViews:
 
     def close(self) -> None:
         with self._lock:
-            if self._con is not None:
-                self._con.close()
-                self._con = None
+            self._closed = True
+            self._release()
+
+    def _release(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
 
     @contextmanager
     def released(self) -> Iterator[None]:
         """Close the connection for the block (so a writer can open the file), then reopen."""
         with self._lock:
-            self.close()
+            self._release()
             try:
                 yield
             finally:
@@ -174,8 +199,10 @@ class StoreViews:
 
     def _rows(self, sql: str, params: list[Any]) -> tuple[list[str], list[tuple[Any, ...]]]:
         with self._lock:
-            if self._con is None:
+            if self._closed:
                 raise StoreError(f"{self.path}: the store is closed")
+            if self._con is None:
+                self._open()  # let go for a writer: reopen (waits for it, or StoreBusyError)
             try:
                 result = self._con.execute(sql, params)
                 return [d[0] for d in result.description], result.fetchall()

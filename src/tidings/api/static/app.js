@@ -453,11 +453,17 @@ async function explainSentence(sentence) {
     el("div", {class: "muted"}, `evidence “${e.evidence.text}”; ${e.modality}; date ${e.date.value || "?"} ` +
       `(${e.date.precision})` + (e.location ? `; place ${e.location.name}` : "") +
       ((e.attribution || []).length ? `; according to ${e.attribution.map(a => a.text).join(" → ")}` : ""))));
-  out.replaceChildren(items.length ? el("div", {}, items) : el("p", {class: "muted"}, "no event coded in this sentence"));
-  if (data.explanation !== null && data.explanation !== undefined) {
-    out.append(el("pre", {}, typeof data.explanation === "string" ? data.explanation
-      : JSON.stringify(data.explanation, null, 1)));
-  }
+  out.replaceChildren(items.length ? el("div", {class: "explain-events"}, items)
+    : el("p", {class: "muted"}, "no event coded in this sentence"));
+  // The `tidings explain` trace, one block per section; the candidates (why each verb or noun
+  // did or did not become an event) open, the token-by-token parse folded.
+  const sections = (data.explanation && data.explanation.sections) || [];
+  out.append(el("div", {class: "explain-trace"}, sections.map(section => {
+    const name = section.title.split(" ")[0];
+    return el("details", {class: `trace-${name}`, open: name === "parse" ? null : ""},
+      el("summary", {}, section.title),
+      el("pre", {}, section.lines.map(line => line.replace(/^  /, "")).join("\n")));
+  })));
 }
 
 // ---- wiring ----------------------------------------------------------------------------
