@@ -421,7 +421,7 @@ class _Progress:
         self.task = None
         self.count = 0
         self.events = 0
-        self.started = time.perf_counter()
+        self.started: float | None = None  # at the first article: the model load is not coding time
 
     def __enter__(self) -> _Progress:
         return self
@@ -429,6 +429,8 @@ class _Progress:
     def advance(self, events: int) -> None:
         self.count += 1
         self.events += events
+        if self.started is None:
+            self.started = time.perf_counter()
         if self.console is None:
             return
         if self.progress is None and self.count > self.THRESHOLD:
@@ -442,7 +444,7 @@ class _Progress:
             self.task = self.progress.add_task("coding", total=None, completed=self.count, events=self.events,
                                                rate="-")
         if self.progress is not None:
-            rate = f"{self.count / max(time.perf_counter() - self.started, 1e-9):.1f}"
+            rate = f"{(self.count - 1) / max(time.perf_counter() - self.started, 1e-9):.1f}"
             self.progress.update(self.task, completed=self.count, events=self.events, rate=rate)
 
     def __exit__(self, *exc_info: object) -> None:
