@@ -31,7 +31,7 @@ NO_NAMES = {"BAG", "GZS", "WSB"}
 EXTRA = {
     "USA": ("US;U.S.;U.S.A.;USA;United States;United States of America;America",
             "American;Americans;U.S.-led;US-led", "Washington;White House;Oval Office"),
-    "GBR": ("Britain;Great Britain;UK;U.K.;United Kingdom;England", "British;Briton;Britons;English",
+    "GBR": ("Britain;Great Britain;UK;U.K.;United Kingdom;England;Scotland;Wales;Northern Ireland", "British;Briton;Britons;English;Scottish;Welsh",
             "London;Downing Street;Whitehall"),
     "RUS": ("Russia;Russian Federation", "Russian;Russians", "Moscow;Kremlin"),
     "IRN": ("Iran;Islamic Republic of Iran", "Iranian;Iranians;Persian", "Tehran"),

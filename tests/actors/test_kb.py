@@ -143,3 +143,8 @@ def test_spellings_of_an_unknown_actor_name_file_and_line(data_copy):
     line = append(data_copy / "phoenix_aliases.tsv", "Nobody Known\tN. Known")
     with pytest.raises(DataFileError, match=rf"phoenix_aliases.tsv:{line}: no named actor"):
         ActorKB.load(data_copy)
+
+
+@pytest.mark.parametrize("text", ["Northern Ireland", "Scotland", "Welsh"])
+def test_the_uks_nations_are_the_uk(actor_kb, text):
+    assert actor_kb.country_of(text) == "GBR"

@@ -175,3 +175,12 @@ def test_the_nationals_without_a_count_stay_the_country(resolve):
 
 def test_military_aircraft_are_the_military(resolve):
     assert resolve("Turkish warplanes struck the camp.", "Turkish warplanes").code == "TURMIL"
+
+
+def test_a_name_with_an_of_phrase_is_read_whole(resolve):
+    text = "The Organization of African Unity condemned the coup."
+    assert resolve(text, "The Organization of African Unity").code.startswith("IGO")
+
+
+def test_a_generic_noun_is_no_imported_name(resolve):
+    assert resolve("The Organization held a meeting in March.", "The Organization") is None

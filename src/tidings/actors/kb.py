@@ -19,6 +19,10 @@ NAMED_COLUMNS = ("name", "aliases", "kind", "code", "periods", "titles")
 CAPITAL_LETTERS = re.compile(r"[A-Z]")
 TOKEN_LIKE = re.compile(r"\w+|[^\w\s]")
 HYPHEN_SPACE = re.compile(r"\s*-\s*")
+# Common nouns some dictionary entries list as a one-word name (Phoenix: Tanzim = "Organization").
+GENERIC_NOUNS = frozenset({"organization", "organisation", "movement", "front", "party", "group", "agency",
+                           "office", "ministry", "committee", "council", "union", "league", "alliance",
+                           "army", "resistance", "brigade", "brigades", "government", "state", "people"})
 
 
 @dataclass(frozen=True)
@@ -195,6 +199,8 @@ class ActorKB:
                     key = normalise(text)
                     if key in curated or key in countries or key in demonyms or key in seats:
                         continue  # curated names and places win
+                    if " " not in key and (key in roles or key in GENERIC_NOUNS):
+                        continue  # a translation such as Tanzim's "Organization" is no name in English text
                     forms.setdefault(key, []).append(text)
                     named[key] = (*named.get(key, ()), actor)
         capitals_only = frozenset(

@@ -91,6 +91,12 @@ def read_phrase(head: Token, kb: ActorKB, when: date | None) -> PhraseReading:
     reading.definite = any(t.lower_ in DEFINITE and t.dep_ in ("det", "predet") for t in words)
     cues: list[tuple[int, RoleCue]] = []
     used: set[int] = set()
+    named_of = _name_with_of(head, words, kb, when)
+    if named_of is not None:  # "the Organization of African Unity": the whole name, of-phrase included
+        reading.named, reading.named_at_head, end = named_of
+        reading.end = max(reading.end, end.idx + len(end.text))
+        reading.evidence.append(f"named {reading.named.kind} {reading.named.name!r} ({reading.named.source})")
+        used.update(t.i for t in words)
     for size in range(min(kb.max_tokens, len(words)), 0, -1):
         for begin in range(len(words) - size + 1):
             window = words[begin:begin + size]
@@ -102,6 +108,24 @@ def read_phrase(head: Token, kb: ActorKB, when: date | None) -> PhraseReading:
     if reading.named is None and head.ent_type_ == "PERSON":
         reading.person_name = _entity_text(head)
     return reading
+
+
+def _name_with_of(head: Token, words: list[Token], kb: ActorKB,
+                  when: date | None) -> tuple[NamedActor, bool, Token] | None:
+    """A proper name that runs on through an "of"-phrase ("League of Arab States"), longest first."""
+    if head.pos_ != "PROPN":
+        return None
+    text = doc_text(head.doc)
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"):
+        obj = next((c for c in prep.children if c.dep_ == "pobj" and c.text[:1].isupper()), None)
+        if obj is None:
+            continue
+        last = obj.right_edge
+        for first in (t for t in words if t.i <= head.i):
+            named = kb.named_actor(text[first.idx:last.idx + len(last.text)], when)
+            if named is not None:
+                return named, True, last
+    return None
 
 
 def _match_window(window: list[Token], kb: ActorKB, when: date | None, reading: PhraseReading,

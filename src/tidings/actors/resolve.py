@@ -177,7 +177,8 @@ def _named(reading: PhraseReading, named: NamedActor, context: ActorContext) -> 
     period = named.period_on(context.when)
     rule = "named actor" + (" (former: elite)" if reading.former else
                             f", office {period.code} {period.start or ''}..{period.end or ''} on {context.when}"
-                            if period else ", fallback code (no dated office on the date)")
+                            if period else ", fallback code (no dated office on the date)" if named.periods
+                            else "")
     return _Found(actor, named.is_person, _cue(reading), frozenset({*reading.titles, *named.titles}),
                   not named.is_person, rule, tuple(reading.evidence))
 
