@@ -20,9 +20,10 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from tidings.actors import ActorContext, ActorKB, resolve_actor, resolve_target
+from tidings.actors import ActorContext, ActorKB, resolve_actor, resolve_target_or_fallback
 from tidings.events.attribution import attribution_frames, frames_an_event
 from tidings.events.codebook import Codebook
+from tidings.events.complements import ComplementRules, refine_candidates
 from tidings.events.extract import EventCandidate, find_event_candidates
 from tidings.events.derive import Derivations, derived_event
 from tidings.events.modality import ModalityCues, modality_of, modality_with_cue
@@ -64,6 +65,7 @@ class Resources:
     actors: ActorKB
     gazetteer: Gazetteer
     derivations: Derivations | None = None  # intent / threat / rejection events (events.derive)
+    complements: ComplementRules | None = None  # demands / threats coded by their complement
 
     @classmethod
     def cached(cls, settings: Settings) -> Resources:
@@ -86,6 +88,7 @@ class Resources:
             actors=actors,
             gazetteer=Gazetteer.load(settings),
             derivations=Derivations.load(codebook),
+            complements=ComplementRules.load(codebook),
         )
 
 
@@ -141,6 +144,9 @@ def code_document(article: Article, doc: Doc, resources: Resources) -> list[Even
     """Code one parsed article into events (the stages after nlp, in their fixed order)."""
     context = ActorContext(resources.actors, article.published)
     candidates = find_event_candidates(doc, resources.patterns, resources.reporting)
+    if resources.complements is not None and resources.derivations is not None:
+        candidates = refine_candidates(doc, candidates, resources.complements, resources.derivations,
+                                       frozenset(resources.reporting.verbs))
     triggers = {c.trigger for c in candidates}
     expressions = find_time_expressions(doc, article.published, day_first=resources.settings.day_first)
     places = find_places(doc, resources.gazetteer)
@@ -154,7 +160,9 @@ def code_document(article: Article, doc: Doc, resources: Resources) -> list[Even
     for candidate in candidates:
         trigger = doc[candidate.trigger]
         source = resolve_actor(doc[candidate.source], context) if candidate.source is not None else None
-        target = resolve_target(doc[candidate.target], context) if candidate.target is not None else None
+        target = resolve_target_or_fallback(
+            doc[candidate.target] if candidate.target is not None else None,
+            tuple(doc[i] for i in candidate.target_fallbacks), context, source)
         if candidate.reporting and frames_an_event(trigger, triggers - {candidate.trigger}):
             continue  # the reporting verb is attribution for the event it frames
         if candidate.reporting and source is not None and source.role == "MED":

@@ -22,3 +22,5 @@ class Settings:
     min_city_population: int = 15_000
     # User actor KB folders (made by `tidings actors import --kb DIR`), read before the packaged KB.
     actor_dirs: tuple[Path, ...] = ()
+    # Time limit of one API read query (seconds); over it the API answers 504, not a hung request.
+    api_query_seconds: float = 5.0

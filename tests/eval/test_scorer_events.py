@@ -19,7 +19,9 @@ def metrics(records, predictions) -> dict[str, tuple[float, int]]:
 
 
 @pytest.mark.parametrize(("code", "parts"), [("USA", ("USA", None)), ("HUNGOV", ("HUN", "GOV")),
-                                             ("USAGOVMIL", ("USA", "GOVMIL")), (None, (None, None))])
+                                             ("USAGOVMIL", ("USA", "GOV")), (None, (None, None)),
+                                             ("PSEREBHMS", ("PSE", "REB")), ("TURREFkur", ("TUR", "REF")),
+                                             ("IGOWSTNAT", ("IGO", "WSTNAT"))])
 def test_split_actor_code_into_country_and_role(code, parts):
     assert split_actor_code(code) == parts
 

@@ -2,6 +2,7 @@
 
 from tidings.actors.coref import ActorContext
 from tidings.actors.kb import ActorKB, NamedActor, RoleCue
-from tidings.actors.resolve import resolve_actor, resolve_target
+from tidings.actors.resolve import resolve_actor, resolve_target, resolve_target_or_fallback
 
-__all__ = ["ActorContext", "ActorKB", "NamedActor", "RoleCue", "resolve_actor", "resolve_target"]
+__all__ = ["ActorContext", "ActorKB", "NamedActor", "RoleCue", "resolve_actor", "resolve_target",
+           "resolve_target_or_fallback"]

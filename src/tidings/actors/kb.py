@@ -79,9 +79,13 @@ def _data_dir() -> Path:
     return Path(str(resources.files("tidings") / "data" / "actors"))
 
 
-def _type_codes() -> frozenset[str]:
+def cameo_type_codes() -> frozenset[str]:
+    """CAMEO's actor type (role) codes: GOV, MIL, REB, … (data/cameo/cameo_type_codes.tsv)."""
     path = Path(str(resources.files("tidings") / "data" / "cameo" / "cameo_type_codes.tsv"))
     return frozenset(row["code"] for row in read_table(path, ("code", "label")))
+
+
+_type_codes = cameo_type_codes
 
 
 class ActorKB:

@@ -15,7 +15,8 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "det", "nummod", "quantmo
                            "predet", "case", "poss", "advmod", "dep"})
 RIGHT_NAME_DEPS = frozenset({"compound", "flat"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-FORMER = frozenset({"former", "ex", "ex-"})
+# Words saying the office is over: CAMEO codes a former office-holder as elite (ELI).
+FORMER = frozenset({"former", "ex", "ex-", "ousted", "deposed", "toppled", "exiled"})
 # "Iranian-backed factions" are not Iranian; "U.S.-led forces" are led by the US.
 NOT_OF_COUNTRY = frozenset({"backed", "supported", "sponsored", "funded", "allied", "aligned", "linked",
                             "affiliated", "trained", "armed", "inspired", "leaning", "friendly"})

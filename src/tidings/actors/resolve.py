@@ -14,7 +14,11 @@ from tidings.nlp import doc_text
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 GROUP_POSSESSIVES = frozenset({"its", "their"})
+OWN_POSSESSIVES = GROUP_POSSESSIVES | {"his", "her"}
 GROUP_SUBJECTS = frozenset({"it", "they"})
+# Adjectives that describe a will, so "it is <adj> to …" has a real subject ("it is ready to talk").
+AGENT_ADJECTIVES = frozenset({"willing", "unwilling", "ready", "prepared", "able", "unable", "determined",
+                              "eager", "keen", "reluctant", "committed", "resolved", "set"})
 # Heads the document pass resolves up front, so coreference has every earlier mention to look at.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "pobj", "poss", "appos",
                            "attr", "conj", "oprd", "ROOT"})
@@ -102,11 +106,38 @@ def resolve_target(head: Token, context: ActorContext) -> Actor | None:
     return None
 
 
+def resolve_target_or_fallback(head: Token | None, fallbacks: tuple[Token, ...], context: ActorContext,
+                               source: Actor | None) -> Actor | None:
+    """The target of `head`; when that names no actor, the first fallback head that does.
+
+    A fallback that is the source's own mention, or codes exactly as the source does, is skipped:
+    the doer of an act is rarely its target ("Iraq said its army would attack Kurds").
+    """
+    actor = resolve_target(head, context) if head is not None else None
+    if source is None or actor is not None and not _own_means(head, actor, source):
+        return actor
+    for fallback in fallbacks:
+        found = resolve_target(fallback, context)
+        if found is None or not found.code:
+            continue
+        if source is not None and (found.start < source.end and source.start < found.end or found.code == source.code):
+            continue
+        return found
+    return actor
+
+
+def _own_means(head: Token, actor: Actor, source: Actor) -> bool:
+    """"Syria will withdraw its troops from Lebanon": the source's own forces are the means, and the
+    party the act lands on (Lebanon) is the target, when the sentence names one."""
+    owned = any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in head.children)
+    return owned and actor.country is not None and actor.country == source.country
+
+
 def _nearby_group(head: Token, context: ActorContext) -> Mention | None:
     """For a subject "it"/"they": the latest coded group or country of this or the previous
     sentence, preferring subjects ("Japan said it had halted aid" → Japan). Further back, or an
     expletive "it" ("it is likely"), gets none."""
-    if head.lower_ == "it" and head.head.lemma_ == "be":
+    if head.lower_ == "it" and head.head.lemma_ == "be" and not _agent_predicate(head.head):
         return None
     sentence = head.sent
     earliest = head.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
@@ -114,10 +145,17 @@ def _nearby_group(head: Token, context: ActorContext) -> Mention | None:
     return found if found is not None and found.actor.start >= earliest else None
 
 
+def _agent_predicate(be: Token) -> bool:
+    """"It is willing to withdraw": a predicate only an actor can be, so the "it" is no expletive."""
+    return any(c.dep_ == "acomp" and c.lemma_.lower() in AGENT_ADJECTIVES for c in be.children)
+
+
 def _thing_owners(head: Token) -> list[Token]:
     """Who a thing may belong to: its possessor, a named modifier, then its by/of/… objects."""
     owners = [c for c in head.lefts if c.dep_ == "poss" and c.lower_ != "whose"]
     owners += [c for c in head.lefts if c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")]
+    # "Israeli military policies", "Iranian demands": a nationality adjective names the owner.
+    owners += [c for c in head.lefts if c.dep_ == "amod" and c.ent_type_ in ("GPE", "NORP")]
     owners += _objects(head, THING_PREPS)
     return owners
 
@@ -166,10 +204,11 @@ def _named(reading: PhraseReading, named: NamedActor, context: ActorContext) -> 
     if earlier is not None:  # a bare "Trump" repeats the article's earlier, fuller mention
         return _corefer(reading.start, reading.end, reading.head.doc, earlier, reading)
     code = named.code_on(context.when)
-    if context.when is None and reading.role:
-        # Undated text: a title in the phrase ("President Trump") says which office is meant.
+    if context.when is None and named.periods:
+        # Undated text: a title in the phrase ("President Trump") says which office is meant; with
+        # none, the latest office - news names a public figure mostly while they hold it.
         offices = [p.code for p in named.periods if context.kb.split_code(p.code)[1] == reading.role]
-        code = offices[-1] if offices else code
+        code = offices[-1] if offices else code if reading.role else named.periods[-1].code
     country, role = context.kb.split_code(code)
     if reading.former and country:
         code, role = country + "ELI", "ELI"

@@ -15,7 +15,7 @@ from tidings.api.coding import CodeRequest, ExplainRequest, code_request, explai
 from tidings.api.params import event_filters, to_csv, to_json
 from tidings.errors import StoreBusyError, StoreError
 from tidings.settings import Settings
-from tidings.store.views import MAX_GROUPS, MAX_PAGE, EventFilters, StoreViews
+from tidings.store.views import MAX_GROUPS, MAX_PAGE, EventFilters, QueryTimeout, StoreViews
 
 STATIC = Path(__file__).parent / "static"
 MAX_BODY_BYTES = 1_000_000  # POST bodies; the text itself is capped by Settings.max_chars
@@ -28,7 +28,7 @@ def _json(value: object) -> Response:
 def create_app(db_path: Path | str, settings: Settings | None = None, allow_store: bool = False) -> FastAPI:
     """The app over the store at db_path, opened read-only; allow_store lets POST /api/code write."""
     settings = settings or Settings()
-    views = StoreViews(db_path)
+    views = StoreViews(db_path, query_seconds=settings.api_query_seconds)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -51,6 +51,12 @@ def create_app(db_path: Path | str, settings: Settings | None = None, allow_stor
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(QueryTimeout)
+    async def query_timeout(request: Request, exc: QueryTimeout) -> JSONResponse:
+        # Interrupted by the per-query limit (Settings.api_query_seconds): the server is fine,
+        # this request asked for too much at once.
+        return JSONResponse({"detail": str(exc)}, status_code=504)
 
     @app.exception_handler(StoreBusyError)
     async def store_busy(request: Request, exc: StoreBusyError) -> JSONResponse:

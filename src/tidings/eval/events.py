@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from tidings.actors.kb import cameo_type_codes
 from tidings.eval.formats import GoldRecord
 from tidings.eval.report import Metric, Miss, ratio
 from tidings.events.codebook import root_of
 from tidings.types import Actor, Event
 
+# CAMEO's role (type) codes, read once: which segment of a multi-part code is its role.
+ROLE_CODES = cameo_type_codes()
 # How much each kind of mistake weighs when misses are ranked (a missing event is the worst).
 SEVERITY = {"no_event": 4.0, "root": 3.0, "code": 1.0, "actor": 0.5, "plover": 0.5}
 
@@ -25,14 +28,22 @@ def cameo_root(code: str | None) -> str | None:
 
 
 def split_actor_code(code: str | None) -> tuple[str | None, str | None]:
-    """A CAMEO actor code as (country part, role part): the first three letters and the rest.
+    """A CAMEO actor code as (country part, role part): the first three letters and the primary role.
 
-    The role is None when the code has none ("USA"), so a scorer compares it only where gold has one.
+    CAMEO codes are 3-letter segments; after the country come the primary role, then secondary
+    ones and group identifiers (PETRARCH's "PSEREBHMS" is Hamas, a PSE rebel group; the PLOVER GSR's
+    "TURREFKUR" are Kurdish refugees, its lowercase suffix an ethnicity). The role part is the first
+    segment that is a CAMEO type code; with none, the whole rest ("IGOWSTNAT"), so an identifier
+    never passes for a role. None when the code has no role ("USA"): a scorer compares it only where
+    gold has one.
     """
     if not code:
         return None, None
     code = code.strip().upper()
-    return code[:3], (code[3:] or None)
+    rest = code[3:]
+    segments = [rest[i:i + 3] for i in range(0, len(rest), 3)]
+    role = next((s for s in segments if s in ROLE_CODES), rest or None)
+    return code[:3], role
 
 
 def actor_parts(actor: Actor | None) -> tuple[str | None, str | None]:

@@ -11,7 +11,8 @@ from tidings.errors import DataFileError
 from tidings.events.codebook import Codebook, parent_of
 from tidings.types import Event, make_event_id
 
-WHEN = ("planned", "refused")
+# "demanded" / "appealed" rows are read by events.complements to code what a demand asks for.
+WHEN = ("planned", "refused", "demanded", "appealed")
 # Negation cues that make a negated act a refusal (an act the actor declines to do).
 STATED_INTENT_CUES = frozenset({"would", "may"})
 REFUSAL_CUES = frozenset({"refuse", "decline", "reject", "not+will", "not+would", "not+shall", "not+'ll"})
@@ -62,6 +63,10 @@ def derivation_kind(modality: str, cue: str) -> str | None:
         return "planned"
     # "said it would tighten the blockade", "may halt mediation": a stated intent or threat.
     if modality == "hypothetical" and cue in STATED_INTENT_CUES:
+        return "planned"
+    # "may halt mediation if cooperation founders": an act made to hang on a condition is a stated
+    # (conditional) intent or threat, which CAMEO codes as 03x / 13x.
+    if modality == "conditional" and cue == "if-consequent":
         return "planned"
     if modality == "negated" and cue in REFUSAL_CUES:
         return "refused"

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from tidings.actors import ActorContext, resolve_actor
 from tidings.events.attribution import attribution_frames, frames_an_event
 from tidings.events.derive import derivation_kind
+from tidings.events.complements import refine_candidates
 from tidings.events.extract import find_event_candidates
 from tidings.events.modality import modality_with_cue
 from tidings.types import Actor, Event
@@ -57,6 +58,9 @@ def explain_doc(doc: Doc, resources: Any, events: Sequence[Event], published: An
     lines = ["parse:", *parse_lines(doc), "", "candidates:"]
     context = ActorContext(resources.actors, published)
     candidates = find_event_candidates(doc, resources.patterns, resources.reporting)
+    if getattr(resources, "complements", None) is not None and resources.derivations is not None:
+        candidates = refine_candidates(doc, candidates, resources.complements, resources.derivations,
+                                       frozenset(resources.reporting.verbs))
     triggers = {c.trigger for c in candidates}
     if not candidates:
         lines.append("  none: no verb or noun in the sentence has a pattern (data/patterns/*.yaml)")
@@ -65,6 +69,8 @@ def explain_doc(doc: Doc, resources: Any, events: Sequence[Event], published: An
         info = resources.codebook.info(candidate.code)
         lines.append(f"  [{candidate.kind}] {trigger.text!r} (token {trigger.i}) → {candidate.code} {info.label}")
         lines.append(f"      pattern: {_pattern_text(candidate.pattern)}")
+        if candidate.refined:
+            lines.append(f"      refined: {candidate.refined}")
         source = resolve_actor(doc[candidate.source], context) if candidate.source is not None else None
         target = resolve_actor(doc[candidate.target], context) if candidate.target is not None else None
         lines.append("      source: " + _actor_text(source, None if candidate.source is None else doc[candidate.source].text))

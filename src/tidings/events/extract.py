@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from tidings.events.arguments import target_fallbacks
+
 if TYPE_CHECKING:
     from tidings.events.patterns import NounPattern, PatternSet, VerbPattern
     from tidings.events.reporting import ReportingCues
@@ -56,6 +58,10 @@ class EventCandidate:
     reporting: bool  # the trigger is a reporting verb (say, tell, report)
     # The pattern that fired (for `tidings explain`); not part of the candidate's identity.
     pattern: VerbPattern | NounPattern | None = field(default=None, compare=False)
+    # Why events.complements changed the pattern's code ("" when it did not), for `tidings explain`.
+    refined: str = field(default="", compare=False)
+    # Heads to try, in order, when `target` is missing or names no actor (events/arguments.py).
+    target_fallbacks: tuple[int, ...] = field(default=(), compare=False)
 
 
 def clause_bounds(trigger: Token, source: Token | None) -> tuple[int, int]:
@@ -104,6 +110,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     head = verb.head
     if head is verb:
         return None
+    if verb.dep_ in ("xcomp", "advcl") and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):
+        # "France is ready to contribute", "Syria is willing to withdraw": the adjective's subject.
+        return subject_of(head.head, depth + 1) if head.head is not head else None
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and head.lemma_.lower() in OBJECT_CONTROL_LEMMAS:
         objects = children(head, {"dobj"})
         if objects and verb.dep_ == "xcomp":
@@ -279,6 +288,7 @@ def find_verb_events(sentence: Span, patterns: PatternSet, reporting: ReportingC
                 target=None if target is None else target.i,
                 clause_start=start, clause_end=end, kind="verb",
                 reporting=reporting.is_reporting_verb(lemma), pattern=pattern,
+                target_fallbacks=target_fallbacks(token, source, target),
             )
             break
 
@@ -298,6 +308,7 @@ def find_noun_events(sentence: Span, patterns: PatternSet, consumed: set[int]) -
                 source=None if source is None else source.i,
                 target=None if target is None else target.i,
                 clause_start=start, clause_end=end, kind="noun", reporting=False, pattern=pattern,
+                target_fallbacks=target_fallbacks(token, source, target),
             )
             break
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from itertools import islice
@@ -20,6 +21,7 @@ from tidings.store.clusters import assign_new, key_of, move_mentions, refresh_ev
 from tidings.store.schema import (
     ARTICLE_TABLE_SCHEMA,
     MENTION_TABLE_SCHEMA,
+    READABLE_VERSIONS,
     SCHEMA_VERSION,
     article_table_row,
     coding_hash,
@@ -27,7 +29,10 @@ from tidings.store.schema import (
     mention_table_row,
     parse_day,
 )
+from tidings.store.textindex import rebuild_words, refresh_words
 from tidings.types import Article, CodedArticle, Event, EventCluster
+
+log = logging.getLogger(__name__)
 
 READ_ONLY_MESSAGE = "the store is read-only here"
 # A read-only connection can touch no other file either (no read_csv, COPY TO, ATTACH), so
@@ -309,9 +314,9 @@ class EventStore:
         finally:
             for name in ("tidings_new_articles", "tidings_new_mentions"):
                 con.unregister(name)
-        refresh_events(
-            con, touched | involved | set(assigned.values()) | set(moved.values()), self.rule
-        )
+        refreshed = touched | involved | set(assigned.values()) | set(moved.values())
+        refresh_events(con, refreshed, self.rule)
+        refresh_words(con, sorted(refreshed))  # the evidence word index follows the events rows
 
     def _prepare(self) -> None:
         if self.read_only:
@@ -332,13 +337,32 @@ class EventStore:
                 "INSERT INTO tidings_meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
                 [SCHEMA_VERSION],
             )
+            self._upgrade()
         row = self._run("SELECT value FROM tidings_meta WHERE key = 'schema_version'").fetchone()
-        if row is None or row[0] != SCHEMA_VERSION:
+        readable = READABLE_VERSIONS if self.read_only else (SCHEMA_VERSION,)
+        if row is None or row[0] not in readable:
             found = row[0] if row else "none"
             raise StoreError(
                 f"{self.path}: store schema version {found}, this tidings writes {SCHEMA_VERSION};"
                 " code into a new store"
             )
+
+    def _upgrade(self) -> None:
+        """Schema 2 -> 3 in place: index the stored events' evidence words (one transaction)."""
+        row = self._run("SELECT value FROM tidings_meta WHERE key = 'schema_version'").fetchone()
+        if row is None or row[0] != "2":
+            return
+        self._con.begin()
+        try:
+            words = rebuild_words(self._con)
+            self._run("UPDATE tidings_meta SET value = ? WHERE key = 'schema_version'",
+                      [SCHEMA_VERSION])  # fmt: skip
+            self._con.commit()
+        except BaseException:
+            self._con.rollback()
+            raise
+        log.warning("%s: upgraded the store from schema 2 to %s (indexed %d evidence words)",
+                    self.path, SCHEMA_VERSION, words)  # fmt: skip
 
     def _require_writable(self) -> None:
         if self.read_only:

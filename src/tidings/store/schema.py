@@ -1,6 +1,6 @@
 """The event store's tables and the flat row form of an Event (shared by DuckDB and exports).
 
-Schema version 2, what readers (CLI, API, dashboards) can code against:
+Schema version 3, what readers (CLI, API, dashboards) can code against:
 
 articles  one row per input article: article_id (PK), title, url, source (the outlet),
           language, published DATE, text, n_events (how many mentions it has), coding_hash,
@@ -23,6 +23,9 @@ events    one row per real-world event, a cluster of mentions (tidings.dedup): e
           num_mentions, num_articles, num_sources (distinct outlets), first_seen, last_seen
           (DATE: earliest and latest publication date of its articles), confidence (0..1, grows
           with independent outlets, see tidings.dedup.summary).
+event_words  the evidence word index (schema 3): token (a lower-cased run of letters and
+          digits of events.evidence_text), event_id; one row per distinct word of an event,
+          kept sorted by token (tidings.store.textindex). Maintained by every upsert.
 Join them with `mentions.cluster_id = events.event_id`.
 """
 
@@ -38,10 +41,14 @@ from typing import Any
 import pyarrow as pa
 
 from tidings.errors import StoreError
+from tidings.store.textindex import WORDS_DDL
 from tidings.types import Article, Event, stable_id
 
-# Bump when a table changes shape; a store written by another version is refused, not guessed.
-SCHEMA_VERSION = "2"
+# Bump when a table changes shape; a store written by another version is refused, not guessed,
+# except the upgrades below (EventStore._prepare), which a writable open applies in place.
+SCHEMA_VERSION = "3"
+# Versions this one can read as is: 3 only adds the event_words table to 2.
+READABLE_VERSIONS = ("2", "3")
 
 # The flat form of an Event, in column order: the events table, CSV and Parquet share it.
 # event_json keeps the whole to_dict() form, so nothing is lost by flattening.
@@ -151,6 +158,7 @@ def ddl() -> list[str]:
         _create_table("articles", ARTICLE_COLUMNS),
         _create_table("mentions", MENTION_COLUMNS),
         _create_table("events", CLUSTER_EVENT_COLUMNS),
+        WORDS_DDL,
     ]
     statements += [f"CREATE INDEX IF NOT EXISTS {n} ON {t} ({c})" for n, t, c in INDEXES]
     return statements

