@@ -187,6 +187,13 @@ def summarize(seconds: list[float]) -> dict:
             "max_ms": round(ms[-1], 2)}  # fmt: skip
 
 
+def _has_text_index(path: Path) -> bool:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return bool(con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'event_words'"
+        ).fetchone()[0])  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1_000_000, help="synthetic events (default 1M)")
@@ -194,6 +201,7 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--store", type=Path, help="reuse/keep the store here (built if missing)")
     parser.add_argument("--no-write", action="store_true", help="print only, do not write results/")
+    parser.add_argument("--note", help="a remark stored with the run (e.g. which code or store)")
     args = parser.parse_args()
 
     tmp = None
@@ -204,7 +212,9 @@ def main() -> None:
     if not args.store.exists():
         build_seconds = round(build_store(args.store, args.n), 1)
         print(f"built {args.n:,} synthetic events in {build_seconds} s -> {args.store}")
+    text_index = _has_text_index(args.store)  # before the server opens the file its own way
     server, thread, base = start_server(args.store)
+    load_before = os.getloadavg()
     try:
         with httpx.Client(base_url=base, timeout=60) as client:
             stored = client.get("/api/summary").json()["events"]
@@ -234,8 +244,14 @@ def main() -> None:
         "other_endpoints": other,
         "machine": {"cores": os.cpu_count(), "python": platform.python_version(),
                     "duckdb": duckdb.__version__},  # fmt: skip
+        # Other jobs share the cores: the 1-minute load average before and after the run.
+        "load_average": [round(load_before[0], 2), round(os.getloadavg()[0], 2)],
+        "text_index": text_index,
     }
-    print(f"worst /api/events p95 over the query mix: {result['worst_query_p95_ms']} ms (target < 100)")
+    if args.note:
+        result["note"] = args.note
+    print(f"worst /api/events p95 over the query mix: {result['worst_query_p95_ms']} ms (target < 100);"
+          f" load average {result['load_average']}")
     if not args.no_write:
         RESULTS.mkdir(exist_ok=True)
         out = RESULTS / f"{result['date']}-api_latency.json"

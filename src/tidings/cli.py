@@ -352,6 +352,10 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (default: this machine only)."),
     port: int = typer.Option(8000, "--port", help="TCP port."),
     allow_store: bool = typer.Option(False, "--allow-store", help="Let POST /api/code store articles."),
+    query_seconds: float = typer.Option(
+        Settings.api_query_seconds, "--query-seconds", min=0.001,
+        help="Time limit of one read query; over it the request gets 504.",
+    ),
 ) -> None:
     """Serve the HTTP API (docs at /docs) and the dashboard (at /) over an event store."""
     from tidings.api import serve as serve_api
@@ -360,7 +364,8 @@ def serve(
         _fail(TidingsError(f"{db}: no such store (run `tidings code … --db {db}` or `tidings demo` first)"))
     err.print(f"tidings: dashboard at http://{host}:{port}/ , API docs at http://{host}:{port}/docs", highlight=False)
     try:
-        serve_api(db, host=host, port=port, allow_store=allow_store)
+        serve_api(db, host=host, port=port, allow_store=allow_store,
+                  settings=Settings(api_query_seconds=query_seconds))
     except TidingsError as exc:
         _fail(exc)
 

@@ -98,6 +98,11 @@ def _char_span(doc: Doc, start: int, end: int) -> Span:
     return Span(begin, finish, doc_text(doc)[begin:finish])
 
 
+def _clause_sentence_starts(doc: Doc) -> list[int]:
+    """Where the sentences with a verb start: verbless fragments belong to the sentence before."""
+    return [s.start_char for s in doc.sents if any(t.pos_ in ("VERB", "AUX") for t in s)]
+
+
 def _sentence_context(doc: Doc, token: Token) -> tuple[int, int]:
     """Character span of the token's sentence, extended over verbless fragments that follow it.
 
@@ -147,7 +152,9 @@ def code_document(article: Article, doc: Doc, resources: Resources) -> list[Even
     if resources.complements is not None and resources.derivations is not None:
         candidates = refine_candidates(doc, candidates, resources.complements, resources.derivations,
                                        frozenset(resources.reporting.verbs))
-    triggers = {c.trigger for c in candidates}
+    # Only a candidate with an actor in its parse can become an event; one with neither ("a crushing
+    # response") must not turn the reporting verb that frames it into mere attribution.
+    triggers = {c.trigger for c in candidates if c.source is not None or c.target is not None}
     expressions = find_time_expressions(doc, article.published, day_first=resources.settings.day_first)
     places = find_places(doc, resources.gazetteer)
     published = article.published.isoformat() if article.published else None
@@ -214,7 +221,7 @@ def _build_event(article, doc, candidate: EventCandidate, source: Actor | None, 
         plover=codebook.plover(code),
         modality=modality_of(trigger, resources.modality),
         date=event_date(expressions, (evidence.start, evidence.end), sentence, article.published, previous_date,
-                        trigger=trigger.idx),
+                        trigger=trigger.idx, sentence_starts=_clause_sentence_starts(doc)),
         location=event_place(places, (evidence.start, evidence.end), sentence, actor_countries, previous_place,
                              doc=doc, trigger=candidate.trigger, gazetteer=resources.gazetteer),
         attribution=_attribution(attribution_frames(trigger, resources.reporting), context, doc),

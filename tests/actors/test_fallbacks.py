@@ -96,3 +96,9 @@ def test_armed_groups_are_rebels(resolve):
 
 def test_administrators_are_government(resolve):
     assert resolve("The Kenyan administrators refused.", "The Kenyan administrators").code == "KENGOV"
+
+
+def test_nominal_event_shares_its_verbs_purpose_clause(actor_nlp, actor_kb):
+    text = "Kenyan nurses began a hunger strike on Friday to protest against Uganda's new tariff."
+    actor = _fallback_target(actor_nlp, actor_kb, text, "strike", "nurses", None)
+    assert actor is not None and actor.country == "UGA"

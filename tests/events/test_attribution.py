@@ -42,3 +42,15 @@ def test_according_to_names_the_source(plain_nlp, cues):
 def test_citing_adds_inner_source_after_outlet(plain_nlp, cues):
     got = chain(plain_nlp, cues, "The newspaper, citing officials, reported that the army attacked the village.", "attacked")
     assert [name for name, _ in got] == ["newspaper", "officials"]
+
+
+def test_an_adverbial_aside_is_not_what_a_reporting_verb_reports(plain_nlp):
+    from tidings.events.attribution import frames_an_event
+
+    doc = plain_nlp("The spokesman said moderation is the best path, as the army is about to withdraw its troops.")
+    said = next(t for t in doc if t.text == "said")
+    withdraw = next(t for t in doc if t.text == "withdraw")
+    assert not frames_an_event(said, {withdraw.i})
+    reported = plain_nlp("The spokesman said the army will withdraw its troops.")
+    said = next(t for t in reported if t.text == "said")
+    assert frames_an_event(said, {next(t for t in reported if t.text == "withdraw").i})

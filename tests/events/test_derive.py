@@ -18,7 +18,8 @@ def test_planned_visit_is_intent_to_meet(derivations):
 
 
 def test_planned_attack_is_a_threat(derivations):
-    assert derivations.lookup("190", "planned") == "138"
+    # CAMEO 1384 "threaten conventional attack" mirrors 19 "use conventional military force".
+    assert derivations.lookup("190", "planned") == "1384"
     assert derivations.lookup("191", "planned") == "1381"
 
 

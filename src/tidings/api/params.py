@@ -52,7 +52,11 @@ def event_filters(
     place: Optional[str] = Query(None, description="Place name or country code."),
     country: Optional[str] = Query(None, description="Country code of the event's place."),
     bbox: Optional[str] = Query(None, description="west,south,east,north in degrees."),
-    q: Optional[str] = Query(None, max_length=200, description="Text in the evidence."),
+    q: Optional[str] = Query(
+        None, max_length=200,
+        description="Words in the evidence, as a phrase: case-insensitive, whole words"
+        " ('place 42' does not match 'place 420'); text without letters or digits is a substring.",
+    ),  # fmt: skip
     article: Optional[str] = Query(None, description="Only events from this article id."),
 ) -> EventFilters:
     """FastAPI dependency: the shared filters; a bad value is a 400 naming the parameter."""

@@ -47,7 +47,12 @@ def assign_clusters(
     Wednesday's); else it founds a cluster whose id is cluster_id_for(its own id): the id of
     a cluster is that of its first mention in canonical order. `existing` clusters are kept
     as they are (the store instead passes their mentions as new ones, re-clustering the
-    neighbourhood so batch boundaries do not matter).
+    linked component so batch boundaries do not matter).
+
+    Every decision reads only mentions linked to the one decided by a chain of pairs scoring at
+    least rule.threshold (a candidate below it is skipped, and a cluster's members joined it
+    through such pairs), so clustering each such linked component alone gives exactly the
+    result of clustering everything at once: what tidings.store.clusters relies on.
     """
     members: dict[str, list[MentionKey]] = defaultdict(list)
     index = _Index(rule)
@@ -119,22 +124,18 @@ class _Index:
         self.reach = timedelta(days=rule.day_tolerance)
         self.dated: dict[str, list[tuple[date, str, MentionKey, str]]] = defaultdict(list)
         self.widest: dict[str, timedelta] = defaultdict(timedelta)
-        self.undated: dict[str, list[tuple[MentionKey, str]]] = defaultdict(list)
 
     def add(self, key: MentionKey, cluster_id: str) -> None:
         if key.date_start is None or key.date_end is None:
-            self.undated[key.family].append((key, cluster_id))
-            return
+            return  # a mention without any date matches nothing (match._date_part)
         bisect.insort(self.dated[key.family], (key.date_start, key.mention_id, key, cluster_id))
         width = key.date_end - key.date_start
         self.widest[key.family] = max(self.widest[key.family], width)
 
     def candidates(self, key: MentionKey) -> Iterable[tuple[MentionKey, str]]:
-        yield from self.undated[key.family]
-        rows = self.dated[key.family]
         if key.date_start is None or key.date_end is None:
-            yield from ((k, c) for _, _, k, c in rows)
             return
+        rows = self.dated[key.family]
         low = key.date_start - self.reach - self.widest[key.family]
         high = key.date_end + self.reach
         start = bisect.bisect_left(rows, (low,), key=lambda row: (row[0],))

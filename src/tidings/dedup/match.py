@@ -86,14 +86,22 @@ def _actor_match(x: ActorKey | None, y: ActorKey | None) -> float | None:
 
 def _date_part(a: MentionKey, b: MentionKey, rule: DedupRule) -> float:
     if a.date_start is None or b.date_start is None or a.date_end is None or b.date_end is None:
-        return NEUTRAL
+        # Neither an event date nor a publication date: nothing places it in time, and matching
+        # it by family alone would compare it with every stored mention of that family.
+        raise Veto
     # gap: days between the ranges; 0 = they share a day, below 0 = they share several.
     gap = (max(a.date_start, b.date_start) - min(a.date_end, b.date_end)).days
     if gap > rule.day_tolerance:
         raise Veto
     wide = max((a.date_end - a.date_start).days, (b.date_end - b.date_start).days)
     if wide > rule.published_lookback:
-        return 0.3  # month or year precision: overlapping says little
+        # Month or year precision: overlapping says little, so such a pair must at least have
+        # been reported within a few days (else "in 2019" would meet a whole year of news).
+        if a.published is None or b.published is None:
+            raise Veto
+        if abs((a.published - b.published).days) > rule.wide_published_days:
+            raise Veto
+        return 0.3
     if a.date_precision == b.date_precision == "day":
         return 1.0 if gap <= 0 else 0.4
     return 0.6 if gap <= 0 else 0.4

@@ -74,13 +74,18 @@ def outlet_of(article: Article) -> str:
     An article with neither counts as its own outlet, so unknown sources are never merged into
     one (which would understate independent confirmation).
     """
-    if article.source and article.source.strip():
-        return article.source.strip().lower()
-    if article.url:
-        host = urlsplit(article.url).hostname
+    return outlet_for(article.id, article.source, article.url)
+
+
+def outlet_for(article_id: str, source: str | None, url: str | None) -> str:
+    """outlet_of() from an article's id, source and URL (as the store keeps them)."""
+    if source and source.strip():
+        return source.strip().lower()
+    if url:
+        host = urlsplit(url).hostname
         if host:
             return host.removeprefix("www.")
-    return f"article:{article.id}"
+    return f"article:{article_id}"
 
 
 def mention_key(

@@ -43,8 +43,10 @@ def family_of(root: str) -> str:
 class DedupRule:
     """When two mentions report one real-world event.
 
-    A pair is *vetoed* (never the same event) when its CAMEO families differ, its date ranges
-    are more than `day_tolerance` days apart, both actors on one side have known and different
+    A pair is *vetoed* (never the same event) when its CAMEO families differ, either has no
+    date at all (no event date, no publication date), its date ranges are more than
+    `day_tolerance` days apart, one range is a month or year and their publication dates are
+    more than `wide_published_days` apart, both actors on one side have known and different
     countries (or, without countries, different codes), or both places are points more than
     `max_km` apart or in different countries. Otherwise it gets a score in 0..1, the weighted
     mean of five parts (weights below, each part 0..1, 0.5 = no evidence either way):
@@ -63,6 +65,10 @@ class DedupRule:
     # A date taken from the publication date: the event happened on that day or a few days
     # before, so the range runs back `published_lookback` days.
     published_lookback: int = 3
+    # A mention dated only to a month or year matches only mentions published at most this many
+    # days from it: the wide range alone is no evidence, and it keeps every candidate search
+    # (tidings.store.clusters) to a few days of news however large the store grows.
+    wide_published_days: int = 3
     near_km: float = 30.0
     max_km: float = 250.0
     weight_code: float = 0.25

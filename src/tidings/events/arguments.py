@@ -17,8 +17,7 @@ from spacy.tokens import Token
 PARTY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 # Clauses that carry the event's purpose or content ("to protest against X", "demand that X …").
 CLAUSE_DEPS = frozenset({"xcomp", "advcl", "ccomp", "acl", "relcl", "pcomp"})
-# Prepositions that place an event rather than aim it; still a target when nothing else is named.
-PLACE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside"})
+# Prepositions whose object in a purpose clause may be the party aimed at.
 TARGET_PREPS = ("against", "on", "with", "at", "to", "toward", "towards", "into", "from", "for", "of", "by")
 # How far down the trigger's subtree a named party may sit and still be taken as the target.
 MAX_DEPTH = 5
@@ -62,7 +61,15 @@ def target_fallbacks(trigger: Token, source: Token | None, target: Token | None)
     """Token indices to try, in order, when the chosen target names no actor."""
     ordered: list[int] = []
     taken = {t for t in (source, target) if t is not None}
-    for token in (*clause_targets(trigger), *named_parties(trigger, source)):
+    heads = [*clause_targets(trigger), *named_parties(trigger, source)]
+    governor = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else None
+    if governor is not None and governor.pos_ == "VERB":
+        # "began a hunger strike to protest against Sweden's decision": a nominal event that is a
+        # verb's object shares that verb's purpose clause and its named parties.
+        heads += [*clause_targets(governor), *named_parties(governor, source)]
+    for token in heads:
+        if token.i == trigger.i:
+            continue
         if token in taken or token.i in ordered:
             continue
         if source is not None and token.i in {t.i for t in source.subtree}:

@@ -124,8 +124,11 @@ def attribution_frames(trigger: Token, cues: ReportingCues) -> list[AttributionF
 
 def frames_an_event(reporting_verb: Token, event_triggers: set[int]) -> bool:
     """Whether a reporting verb's complement holds another coded event (then it is attribution)."""
+    # "said moderation is best, especially as the US withdraws": an adverbial clause is context
+    # the reporter adds, not what is reported.
+    aside = {t.i for c in reporting_verb.subtree if c.dep_ == "advcl" for t in c.subtree}
     for token in reporting_verb.subtree:
-        if token.i != reporting_verb.i and token.i in event_triggers:
+        if token.i != reporting_verb.i and token.i in event_triggers and token.i not in aside:
             # The event must sit in the reported clause, not in the reporter's own subject.
             subject = subject_of(reporting_verb)
             if subject is not None and subject.left_edge.i <= token.i <= subject.right_edge.i:

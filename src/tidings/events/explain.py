@@ -61,7 +61,7 @@ def explain_doc(doc: Doc, resources: Any, events: Sequence[Event], published: An
     if getattr(resources, "complements", None) is not None and resources.derivations is not None:
         candidates = refine_candidates(doc, candidates, resources.complements, resources.derivations,
                                        frozenset(resources.reporting.verbs))
-    triggers = {c.trigger for c in candidates}
+    triggers = {c.trigger for c in candidates if c.source is not None or c.target is not None}
     if not candidates:
         lines.append("  none: no verb or noun in the sentence has a pattern (data/patterns/*.yaml)")
     for candidate in candidates:

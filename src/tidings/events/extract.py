@@ -203,6 +203,10 @@ def verb_pattern_matches(verb: Token, pattern: VerbPattern) -> bool:
         objects = children(verb, {"dobj", "nsubjpass"})
         if not any(o.lemma_.lower() in pattern.object for o in objects):
             return False
+    if pattern.subject and not any(
+        content_head(s).lemma_.lower() in pattern.subject for s in children(verb, SUBJECT_DEPS)
+    ):
+        return False
     if pattern.complement:
         complements = [
             c for c in verb.subtree
@@ -232,6 +236,8 @@ def noun_pattern_matches(noun: Token, pattern: NounPattern) -> bool:
         modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
         if not any(m.lemma_.lower() in pattern.modifier for m in modifiers):
             return False
+    if pattern.theme and not any(o.lemma_.lower() in pattern.theme for o in prep_objects(noun, ("of",))):
+        return False
     return True
 
 
@@ -318,10 +324,12 @@ def find_event_candidates(doc: Doc, patterns: PatternSet, reporting: ReportingCu
     found: list[EventCandidate] = []
     for sentence in doc.sents:
         verb_events = list(find_verb_events(sentence, patterns, reporting))
-        # A noun that is the object of a coded verb is that event's theme, not a second event.
+        # A noun that is the object of a coded verb is that event's theme, not a second event; a
+        # reporting verb's object is what it reports ("announced the suspension of strikes").
         consumed = {
             child.i
             for event in verb_events
+            if not event.reporting
             for child in doc[event.trigger].children
             if child.dep_ in ("dobj", "nsubjpass")
         }

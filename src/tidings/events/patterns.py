@@ -25,6 +25,7 @@ VERB_KEYS = {
     "object": "list",
     "complement": "list",
     "target_prep": "list",
+    "subject": "list",
 }
 NOUN_KEYS = {
     "lemma": "str",
@@ -33,6 +34,7 @@ NOUN_KEYS = {
     "target_prep": "list",
     "source_prep": "list",
     "theme_is_source": "bool",
+    "theme": "list",
 }
 REQUIRED_KEYS = ("lemma", "code")
 
@@ -48,6 +50,8 @@ class VerbPattern:
     object: tuple[str, ...] = ()
     complement: tuple[str, ...] = ()
     target_prep: tuple[str, ...] = ()
+    # The subject's lemma (through "the number of …") must be in the list: "troops will drop".
+    subject: tuple[str, ...] = ()
     line: int | None = field(default=None, compare=False)  # where it is written, for debugging
     # Which file: 0 the hand-written verbs.yaml, 1 an imported dictionary. A lemma's hand-written
     # patterns are all tried before its imported ones (measured: letting specific imported
@@ -58,7 +62,7 @@ class VerbPattern:
     @property
     def specificity(self) -> int:
         """How many conditions must hold: the extractor tries the most demanding pattern first."""
-        return sum(bool(c) for c in (self.particle, self.prep, self.object, self.complement))
+        return sum(bool(c) for c in (self.particle, self.prep, self.object, self.complement, self.subject))
 
 
 @dataclass(frozen=True)
@@ -71,11 +75,13 @@ class NounPattern:
     target_prep: tuple[str, ...] = ()
     source_prep: tuple[str, ...] = ()
     theme_is_source: bool = False
+    # The of-object's lemma must be in the list: "suspension of strikes" is not "suspension of aid".
+    theme: tuple[str, ...] = ()
     line: int | None = field(default=None, compare=False)
 
     @property
     def specificity(self) -> int:
-        return int(bool(self.modifier))
+        return int(bool(self.modifier)) + int(bool(self.theme))
 
 
 class PatternSet:

@@ -17,7 +17,13 @@ import pyarrow as pa
 from tidings.errors import StoreError
 from tidings.store import access
 from tidings.dedup import DEFAULT_RULE, family_of
-from tidings.store.clusters import assign_new, key_of, move_mentions, refresh_events
+from tidings.store.clusters import (
+    assign_new,
+    key_of,
+    move_mentions,
+    refresh_events,
+    removed_mentions,
+)
 from tidings.store.schema import (
     ARTICLE_TABLE_SCHEMA,
     MENTION_TABLE_SCHEMA,
@@ -282,15 +288,9 @@ class EventStore:
             for aid in changed
         ]
         mention_rows = [row for aid in changed for row in rows[aid]]
-        # Events the replaced mentions belonged to are recounted (or dropped) afterwards.
-        touched = {
-            cid
-            for (cid,) in con.execute(
-                "SELECT DISTINCT cluster_id FROM mentions WHERE list_contains(?, article_id)",
-                [changed],
-            ).fetchall()
-            if cid is not None
-        }
+        # Events the replaced mentions belonged to are re-clustered and recounted (or dropped).
+        removed = removed_mentions(con, changed, self.rule)
+        touched = {cid for cid, _ in removed if cid is not None}
         for table in ("mentions", "articles"):
             con.execute(f"DELETE FROM {table} WHERE list_contains(?, article_id)", [changed])
         keys = [
@@ -298,7 +298,7 @@ class EventStore:
             for aid in changed
             for event in _checked_events(latest[aid])
         ]
-        assigned, moved, involved = assign_new(con, keys, self.rule)
+        assigned, moved, involved = assign_new(con, keys, self.rule, removed)
         move_mentions(con, moved)
         for row in mention_rows:
             row["cluster_id"] = assigned[row["event_id"]]

@@ -12,6 +12,7 @@ without sorting on every batch.
 from __future__ import annotations
 
 import re
+import string
 
 import duckdb
 
@@ -66,7 +67,7 @@ def phrase_regex(text: str) -> str:
     """
     parts = []
     for word in text.split():
-        parts.append("".join("\\" + c if c.isascii() and not c.isalnum() else c for c in word))
+        parts.append("".join("\\" + c if c in string.punctuation else c for c in word))
     body = r"\s+".join(parts)
     words = text.strip()
     left = f"(?:^|{NOT_WORD})" if words[:1].isalnum() else ""
@@ -77,7 +78,8 @@ def phrase_regex(text: str) -> str:
 def phrase_matcher(text: str) -> re.Pattern[str]:
     """phrase_regex() for Python's re, to check a few candidates' evidence outside SQL.
 
-    [^\W_] is Python's letter-or-digit: the same class as TOKEN_PATTERN's [\p{L}\p{N}].
+    Python's "word character but not underscore" is a letter or digit of any script: the
+    same class as TOKEN_PATTERN's (RE2) letters and numbers.
     """
     body = r"\s+".join(re.escape(word) for word in text.split())
     words = text.strip()

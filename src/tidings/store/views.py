@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import threading
 import time
 from collections.abc import Iterator
@@ -18,7 +17,7 @@ import duckdb
 
 from tidings.errors import StoreBusyError, StoreError
 from tidings.store import access
-from tidings.store.textindex import TOKEN_PATTERN, is_single_word, phrase_matcher, phrase_regex
+from tidings.store.textsearch import TextMatch, plan_text, text_clause
 
 log = logging.getLogger(__name__)
 
@@ -28,13 +27,6 @@ MAX_PAGE = 1000  # rows per /api/events page; CSV export uses the same cap per r
 MAX_GROUPS = 2000  # rows per aggregate (dyads, places)
 SMALL_MATCH = 5000  # up to this many matches, /api/events sorts their keys in Python
 QUERY_SECONDS = 5.0  # default time limit of one API read; over it the query is interrupted
-INDEX_WORDS = 3  # a text query looks up at most its rarest words; the phrase check does the rest
-# Up to this many index candidates, a text query's phrase is checked in Python on their evidence
-# (fetched by key) and the query gets the matching ids; more, and SQL checks it in the scan.
-CONFIRM_LIMIT = 20_000
-# Up to this many ids, `event_id IN (?, ...)` is answered from the primary-key index (about
-# 50 us a row); more, and a semi-join over one scan of event_id (~20-30 ms) is cheaper.
-KEY_LOOKUP = 300
 SIDES = ("any", "source", "target")
 BUCKETS = ("auto", "day", "week", "month", "year")
 SERIES = {"quad_class": "quad_class", "root": "cameo_root"}
@@ -87,22 +79,6 @@ class QueryTimeout(StoreError):
     """An API read ran over its time limit and was interrupted (the connection stays usable)."""
 
 
-@dataclass(frozen=True)
-class TextMatch:
-    """How a text filter runs on a store with the word index (schema 3).
-
-    The query matches an event when it appears in the evidence verbatim (case-insensitive,
-    whitespace runs equal) and not inside a longer word: "place 42" finds "Place 42," but not
-    "place 420". Candidates come from the index (events having the query's rarest `words`),
-    then `phrase` checks the exact text on them only; a one-word query needs no check.
-    A query without letters or digits ("%") has no words: it stays a substring scan.
-    """
-
-    words: tuple[str, ...]  # index words to intersect, rarest first
-    phrase: bool
-    event_ids: tuple[str, ...] | None = None  # the matches, when resolved beforehand
-
-
 def where_clause(
     filters: EventFilters, mentions: bool = False, text: TextMatch | None = None
 ) -> tuple[str, list[Any]]:
@@ -152,21 +128,10 @@ def where_clause(
         joint = "AND" if west <= east else "OR"
         where.append(f"lat BETWEEN ? AND ? AND (lon >= ? {joint} lon <= ?)")
         params += [south, north, west, east]
-    if filters.text and text is not None and text.event_ids is not None:
-        where.append(key_clause(text.event_ids))
-        params += _key_params(text.event_ids)
-    elif filters.text and text is not None and text.words:
-        postings, words = postings_sql(text.words)
-        where.append(f"event_id IN ({postings})")
-        params += words
-        if text.phrase:
-            where.append("regexp_matches(evidence_text, ?)")
-            params.append(phrase_regex(filters.text))
-    elif filters.text:
-        # ILIKE scans faster than contains(lower()); the user's ! % _ are escaped to literals.
-        escaped = re.sub(r"([!%_])", r"!\1", filters.text)
-        where.append("evidence_text ILIKE ? ESCAPE '!'")
-        params.append(f"%{escaped}%")
+    if filters.text:
+        clauses, values = text_clause(filters.text, text)
+        where += clauses
+        params += values
     if filters.article_id and mentions:
         where.append("event_id IN (SELECT cluster_id FROM mentions WHERE article_id = ?)")
         params.append(filters.article_id)
@@ -174,31 +139,6 @@ def where_clause(
         where.append("article_id = ?")
         params.append(filters.article_id)
     return (" WHERE " + " AND ".join(where)) if where else "", params
-
-
-def postings_sql(words: tuple[str, ...]) -> tuple[str, list[str]]:
-    """SELECT of the ids of events having every one of these words (rarest first), and params.
-
-    Nested semi-joins, the rarest word innermost: its few rows filter the next word's scan.
-    """
-    postings = ""
-    for word in words:
-        inner = f" AND event_id IN ({postings})" if postings else ""
-        postings = f"SELECT event_id FROM event_words WHERE token = ?{inner}"
-    return postings, list(reversed(words))  # the outermost (most common) word's ? comes first
-
-
-def key_clause(keys: tuple[str, ...] | list[str]) -> str:
-    """`event_id IN ...` for a known set of ids: the key index for a few, a semi-join for many."""
-    if not keys:
-        return "FALSE"
-    if len(keys) <= KEY_LOOKUP:
-        return f"event_id IN ({', '.join('?' * len(keys))})"
-    return "event_id IN (SELECT unnest(?::VARCHAR[]))"
-
-
-def _key_params(keys: tuple[str, ...] | list[str]) -> list[Any]:
-    return list(keys) if len(keys) <= KEY_LOOKUP else [list(keys)]
 
 
 class StoreViews:
@@ -316,37 +256,10 @@ class StoreViews:
         return where_clause(filters, self._has_mentions, self._text_match(filters))
 
     def _text_match(self, filters: EventFilters) -> TextMatch | None:
-        """The index plan for filters.text: its words, rarest first (a count per word is a
-        range scan of the sorted index); None when there is no index or the text has no word."""
+        """The index plan for filters.text (textsearch.plan_text); None without an index."""
         if not filters.text or "event_words" not in self.columns:
             return None
-        ((tokens,),) = self._rows(
-            f"SELECT regexp_extract_all(lower(?), '{TOKEN_PATTERN}')", [filters.text]
-        )[1]
-        tokens = list(dict.fromkeys(tokens))
-        if not tokens:
-            return None
-        counts = " UNION ALL ".join(
-            "SELECT ? AS token, count(*) AS n FROM event_words WHERE token = ?" for _ in tokens
-        )
-        rows = self._rows(counts, [value for t in tokens for value in (t, t)])[1]
-        rarest = [token for token, n in sorted(rows, key=lambda r: (r[1], r[0]))]
-        if dict(rows)[rarest[0]] == 0:
-            rarest = rarest[:1]  # no event has this word: the lookup alone returns nothing
-        plan = TextMatch(
-            words=tuple(rarest[:INDEX_WORDS]), phrase=not is_single_word(filters.text, tokens)
-        )
-        if dict(rows)[rarest[0]] > CONFIRM_LIMIT:
-            return plan  # broad: the postings and the phrase check stay inside the SQL
-        candidates = [row[0] for row in self._rows(*postings_sql(plan.words))[1]]
-        if plan.phrase and candidates:
-            matcher = phrase_matcher(filters.text)
-            texts = self._rows(
-                f"SELECT event_id, evidence_text FROM events WHERE {key_clause(candidates)}",
-                _key_params(candidates),
-            )[1]
-            candidates = [key for key, text in texts if text and matcher.search(text)]
-        return TextMatch(plan.words, plan.phrase, tuple(sorted(candidates)))
+        return plan_text(lambda sql, params: self._rows(sql, params)[1], filters.text)
 
     def list_columns(self) -> tuple[str, ...]:
         present = self.columns["events"]

@@ -11,6 +11,12 @@ from tidings.when.expressions import TimeExpression
 # Precisions an inherited (discourse) date may carry: "published" is no evidence about the
 # previous event's own time, and "unknown" would block the publication fallback.
 INHERITABLE = frozenset({"day", "month", "year"})
+# A discourse day dates the sentence right after it ("On Monday, police ... . Two were killed.");
+# further on, a story has moved to other events of the period ("Days after this meeting ..."),
+# so the day only says the month; past a few sentences it says nothing ("A spokesman said ...")
+# and the event falls back to the publication date like any undated report.
+DISCOURSE_DAY_SENTENCES = 1
+DISCOURSE_MAX_SENTENCES = 99
 
 
 def _overlaps(expression: TimeExpression, span: tuple[int, int]) -> bool:
@@ -30,6 +36,19 @@ def _as_event_date(expression: TimeExpression) -> EventDate:
                      expression.start, expression.end)
 
 
+def _from_afar(found: EventDate, sentence_start: int, sentence_starts: Sequence[int]) -> EventDate | None:
+    """A discourse date as it dates a sentence this far on: itself nearby, a day as its month a
+    little further, None beyond DISCOURSE_MAX_SENTENCES (see event_date)."""
+    if found.end is None or not sentence_starts:
+        return found
+    between = sum(1 for s in sentence_starts if found.end <= s <= sentence_start)
+    if between > DISCOURSE_MAX_SENTENCES:
+        return None
+    if between <= DISCOURSE_DAY_SENTENCES or found.precision != "day" or found.value is None:
+        return found
+    return EventDate(found.value[:7], "month", found.text, found.start, found.end)
+
+
 def _eligible(expression: TimeExpression, trigger: int | None) -> bool:
     """An adverbial, or a nominal date of the event's own noun ("the 24 February invasion")."""
     return expression.modifies is None or (trigger is not None and expression.modifies == trigger)
@@ -47,6 +66,7 @@ def event_date(
     inherited: EventDate | None,
     *,
     trigger: int | None = None,
+    sentence_starts: Sequence[int] = (),
 ) -> EventDate:
     """The date of the event whose clause is `clause` (character span) inside `sentence`.
 
@@ -55,7 +75,9 @@ def event_date(
     day, month or year ("On Monday, police ... . Two were killed."), else `inherited` (the previous
     event's date); else a nominal expression of the clause or sentence ("against the 2014 law"
     dates the law, so it comes last); else the publication day with precision "published"; else
-    unknown. `trigger` (the event word's character offset) lets a nominal date of the event noun
+    unknown. With `sentence_starts` (the character offsets where the document's sentences start),
+    a discourse or inherited day more than DISCOURSE_DAY_SENTENCES sentences back is given as its
+    month, and one more than DISCOURSE_MAX_SENTENCES back is not used. `trigger` (the event word's character offset) lets a nominal date of the event noun
     itself count as the clause's. An expression that could not be resolved still wins (as unknown):
     it says the event is not "now".
     """
@@ -73,10 +95,13 @@ def event_date(
         e for e in expressions
         if e.end <= sentence[0] and e.modifies is None and e.precision in INHERITABLE and _not_after(e, published)
     ]
-    if before:
-        return _as_event_date(max(before, key=lambda e: e.start))
+    discourse = [_as_event_date(max(before, key=lambda e: e.start))] if before else []
     if inherited is not None and inherited.precision in INHERITABLE:
-        return inherited
+        discourse.append(inherited)
+    for found in discourse:
+        near = _from_afar(found, sentence[0], sentence_starts)
+        if near is not None:
+            return near
     if in_clause:
         return _as_event_date(min(in_clause, key=lambda e: e.start))
     if in_sentence:

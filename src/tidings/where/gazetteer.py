@@ -116,6 +116,9 @@ class Gazetteer:
     demonyms: frozenset[str]
     blocked: frozenset[str]
     towns: dict[str, list[Candidate]] = dataclasses.field(default_factory=dict)
+    # Demonym key -> the country's iso3 ("iraqis" -> IRQ), for readers that count "French
+    # engineer" as naming France (GeoWebNews modifiers); event placement never reads it.
+    demonym_countries: dict[str, str] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def load(cls, settings: Settings, data_dir: Path | None = None) -> Gazetteer:
@@ -159,12 +162,10 @@ class Gazetteer:
         key = normalize(name)
         if key in self.blocked:
             return []
-        found = self.towns.get(key, [])
-        if not found:
-            for stem in region_stems(key):
-                found = self.towns.get(stem, [])
-                if found:
-                    break
+        # "Hays city" is the district keyed "hays city" or the town keyed "hays": both readings.
+        found = list(self.towns.get(key, []))
+        for stem in region_stems(key):
+            found.extend(c for c in self.towns.get(stem, []) if c not in found)
         return sorted(found, key=lambda c: (c.alternate, -c.prior))
 
     def lookup_primary(self, name: str) -> list[Candidate]:
@@ -177,6 +178,11 @@ class Gazetteer:
     def country(self, iso3: str) -> Candidate | None:
         """The country place for an ISO alpha-3 code."""
         return self.countries.get(iso3)
+
+    def demonym_country(self, text: str) -> Candidate | None:
+        """The country a nationality word names ("Malaysian" -> Malaysia), if any."""
+        code = self.demonym_countries.get(normalize(text))
+        return self.countries.get(code) if code else None
 
     def is_demonym(self, text: str) -> bool:
         """True for nationality words ("Iraqi", "Americans"): they name people, not places."""
@@ -255,6 +261,7 @@ class _Builder:
         self.curated: list[Candidate] = []
         self.curated_names: list[str] = []
         self.demonyms: set[str] = set()
+        self.demonym_countries: dict[str, list[str]] = defaultdict(list)
         self.blocked: set[str] = set()
         self.regions: dict[tuple[str, str], Candidate] = {}
         self.towns: dict[str, list[Candidate]] = defaultdict(list)
@@ -371,7 +378,10 @@ class _Builder:
             )
             spellings[code] = [s for s in row["spellings"].split("|") if s]
             if row["demonym"]:
-                self.demonyms.update(_demonym_forms(row["demonym"]))
+                forms = _demonym_forms(row["demonym"])
+                self.demonyms.update(forms)
+                for form in forms:
+                    self.demonym_countries[form].append(code)
         # GeoNames' own country points replace the Factbook centre where the two disagree.
         for line, row in _read_tsv(points_path):
             points[row["country"]] = (
@@ -430,17 +440,23 @@ class _Builder:
                     self.curated_names.append(name)
 
     def build(self, cls: type[Gazetteer]) -> Gazetteer:
+        # "Djibouti" is its people's word and its country's name: as a name, the place wins.
+        demonyms = frozenset(d for d in self.demonyms if not any(
+            c.precision == "country" for c in self.names.get(d, ())))
         return cls(
             names=dict(self.names),
             alternates=dict(self.alternates),
             countries=self.countries,
             curated=tuple(self.curated),
             curated_names=tuple(dict.fromkeys(self.curated_names)),
-            # "Djibouti" is its people's word and its country's name: as a name, the place wins.
-            demonyms=frozenset(d for d in self.demonyms if not any(
-                c.precision == "country" for c in self.names.get(d, ()))),
+            demonyms=demonyms,
             blocked=frozenset(self.blocked),
             towns=dict(self.towns),
+            # "French" is also the word for French Guiana's people: the most populous country wins.
+            demonym_countries={
+                d: max(codes, key=lambda c: self.countries[c].population if c in self.countries else -1)
+                for d, codes in self.demonym_countries.items() if d in demonyms
+            },
         )
 
 

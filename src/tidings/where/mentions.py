@@ -29,10 +29,13 @@ PLACE_NOUNS = frozenset({
 # district"): as good a licence for the village and district tiers as "in" before it.
 KIND_NOUNS = frozenset({
     "town", "village", "district", "township", "county", "municipality", "territory", "woreda",
-    "tehsil", "kebele", "upazila", "commune", "subdistrict", "locality", "city",
+    "tehsil", "kebele", "upazila", "commune", "subdistrict", "locality", "city", "regency",
 })
 # Tokens that separate place names inside one entity ("Cankaya, Ankara", "Khartoum North (Bahri").
 _SEGMENT_BREAKS = frozenset({"(", ")", ",", "-", "–", "—", "/", ";", "[", "]"})
+# Lowercase words at which the small model runs two places into one entity ("Zolozolo Township in
+# Mzuzu"); names themselves hardly contain them (unlike "of": "Gulf of Mexico").
+_ENTITY_BREAK_WORDS = frozenset({"in", "near"})
 # A bare capitalised word the NER missed is taken for a city only if the city is big enough that
 # news names it without introduction; smaller towns collide with surnames and common words.
 TOKEN_CITY_MIN_POPULATION = 100_000
@@ -44,7 +47,11 @@ NAME_CONNECTORS = frozenset({
     "las", "el", "sur", "sous", "en", "y", "am", "an", "im", "upon", "on", "of",
 })
 _MAX_GROWN = 7
-ORIGIN_RANK = {"curated": 0, "dateline": 1, "entity": 2, "cued": 3, "token": 4}
+ORIGIN_RANK = {"curated": 0, "dateline": 1, "entity": 2, "cued": 3, "token": 4, "embedded": 5}
+# Entities that may hold a place name inside them ("Pakistan Army", "Toronto Police Services
+# Board", "Malaysian government") without being places. Not LOC or GPE: a name inside a place's
+# name is part of another place ("Indian Ocean", "Mississippi River", "Baja California").
+_HOLDER_LABELS = frozenset({"ORG", "NORP", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 # A wire dateline: a capitalised place name opening a line, then a comma, bracket or dash
 # ("WASHINGTON (Reuters) -", "SAN DIEGO, Calif. —").
 _DATELINE = re.compile(
@@ -67,14 +74,19 @@ class PlaceMention:
     town_licence: str = ""
 
 
-def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """Non-overlapping place mentions in text order: curated names, entities, then bare words."""
+def find_mentions(doc: Doc, gazetteer: Gazetteer, *, embedded: bool = False) -> list[PlaceMention]:
+    """Non-overlapping place mentions in text order: curated names, entities, then bare words.
+
+    With `embedded`, also names inside other names and nationality words ("the Pakistan Army",
+    "a French engineer"): they name a place without saying anything happens there.
+    """
     person_words = _person_words(doc)
     found = [
         *_curated_mentions(doc, gazetteer),
         *_dateline_mentions(doc, gazetteer),
         *_entity_mentions(doc, gazetteer, person_words),
         *_token_mentions(doc, gazetteer, person_words),
+        *(_embedded_mentions(doc, gazetteer, person_words) if embedded else ()),
     ]
     ranked = sorted(found, key=lambda m: (ORIGIN_RANK[m.origin], m.start - m.end, m.start))
     kept: list[PlaceMention] = []
@@ -221,7 +233,7 @@ def _segments(ent: Span) -> list[Span]:
     for token in ent:
         # A hyphen joins a name ("Sainte-Anne") unless spaced ("Santiago - Providencia").
         spaced = token.i > 0 and bool(doc[token.i - 1].whitespace_) and bool(token.whitespace_)
-        if token.text in _SEGMENT_BREAKS and (token.text != "-" or spaced):
+        if (token.text in _SEGMENT_BREAKS and (token.text != "-" or spaced)) or token.text in _ENTITY_BREAK_WORDS:
             pieces.append((start, token.i))
             start = token.i + 1
     pieces.append((start, ent.end))
@@ -303,6 +315,44 @@ def _token_mentions(
                     PlaceMention(span.start_char, span.end_char, span.text, "token", candidates, licence)
                 )
                 break
+    return mentions
+
+
+def _embedded_mentions(
+    doc: Doc, gazetteer: Gazetteer, person_words: frozenset[str]
+) -> list[PlaceMention]:
+    """Well-known place names and nationality words inside non-place entities, longest first."""
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in _HOLDER_LABELS:
+            continue
+        i = ent.start
+        while i < ent.end:
+            found = None
+            # A name after another capitalised word is part of a longer name ("Latin America",
+            # "North American"), which the gazetteer did not know.
+            after_name = i > ent.start and doc[i - 1].is_title and doc[i - 1].lower_ != "the"
+            for j in range(min(ent.end, i + _MAX_RUN), i if not after_name else ent.end, -1):
+                span = doc[i:j]
+                if not (span[0].is_title or span[0].is_upper) or normalize(span.text) in person_words:
+                    continue
+                if ent.label_ == "NORP" and len(span) != len(ent):
+                    continue  # "French Quarter": a nationality word starting a name is that name's
+                country = gazetteer.demonym_country(span.text)
+                candidates = (country,) if country is not None else tuple(
+                    c for c in gazetteer.lookup_primary(span.text)
+                    if c.precision in ("country", "admin1")
+                    or (c.precision == "city" and c.population >= TOKEN_CITY_MIN_POPULATION)
+                )
+                if candidates and not (span.text.isupper() and len(span.text) <= 3 and country is None
+                                       and candidates[0].precision != "country"):
+                    found = PlaceMention(span.start_char, span.end_char, span.text, "embedded", candidates)
+                    break
+            if found is None:
+                i += 1
+            else:
+                mentions.append(found)
+                i = doc.char_span(found.start, found.end, alignment_mode="expand").end
     return mentions
 
 

@@ -35,12 +35,15 @@ CONTAINER_BONUS = 4.0
 # named inconsistently ("La Paz, Baja California" for Baja California Sur) and towns lack admin1.
 CONTAINER_COUNTRY_BONUS = 2.5
 _MAX_CONTAINERS = 4
+# A city contains (places in its region) the name before it only when this big: a small one is
+# too often the wrong reading of a region's name ("Kampar regency" is not Malaysia's Kampar).
+CONTAINER_CITY_MIN_POPULATION = 100_000
 # What may stand between a name and its containers: separators, capitalised names the gazetteer
 # does not know, and region-kind words ("Yinmarbin township, Yinmarbin district, Sagaing").
 _CONTAINER_GAP = re.compile(
     r"(?:[\s,()\-–]|[A-Z][\w'’.\-]*|(?:coded|as|to|of|de|del|the|"
     r"district|region|province|state|county|township|village|town|city|governorate|oblast|"
-    r"municipality|department|division|locality|area|woreda|zone|tehsil|upazila|lga|raion|rayon))*"
+    r"municipality|department|division|locality|area|woreda|zone|tehsil|upazila|lga|raion|rayon|regency|territory))*"
 )
 # Dependency roles in which a place name modifies a noun ("US forces", "Baghdad government") or
 # acts as the government it hosts ("Washington threatened"): the name is not where anything is.
@@ -61,12 +64,14 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, literal_only: bool = True) ->
     else the most populous. With `literal_only` (the default, for event locations) a name used as
     a noun modifier ("US forces") or as a verb's subject ("Washington threatened") is left out.
     """
-    mentions = find_mentions(doc, gazetteer)
+    # Names inside names ("Pakistan Army") are places only for a reader of every use of a name.
+    mentions = find_mentions(doc, gazetteer, embedded=not literal_only)
+    named = {i for m in mentions for i in _token_range(doc, m)}
     containers = _containers(doc, mentions)
     votes = _country_votes(mentions)
     places = []
     for index, mention in enumerate(mentions):
-        if literal_only and mention.origin != "curated" and not _is_literal(doc, mention):
+        if literal_only and mention.origin != "curated" and not _is_literal(doc, mention, named):
             continue
         container = containers.get(index, set())
         best = _licensed_reading(mention, votes, container)
@@ -82,7 +87,15 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, literal_only: bool = True) ->
     return places
 
 
-def _is_literal(doc: Doc, mention: PlaceMention) -> bool:
+def _token_range(doc: Doc, mention: PlaceMention) -> range:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+def _is_literal(doc: Doc, mention: PlaceMention, named: frozenset[int] | set[int] = frozenset()) -> bool:
+    """False for a name used as a noun modifier or a verb's subject; `named` holds the tokens of
+    all place mentions, since a name modifying another place name is one name ("Culiacan
+    Rosales") or a place and its part, not a modifier."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return True
@@ -92,7 +105,7 @@ def _is_literal(doc: Doc, mention: PlaceMention) -> bool:
     head = root.head
     if root.dep_ in MODIFIER_DEPS and head.i > root.i and head.pos_ in ("NOUN", "PROPN"):
         # "Seoul City - Jongno" is a place and its district, not a modifier and its noun.
-        if not any(t.is_punct for t in doc[root.i + 1 : head.i]):
+        if not any(t.is_punct for t in doc[root.i + 1 : head.i]) and head.i not in named:
             return False
     return root.dep_ not in SUBJECT_DEPS
 
@@ -113,18 +126,31 @@ def _containers(
                 break
             # Only regions and countries contain: a same-named city elsewhere ("Roma" in Texas,
             # "Andalucía" in Colombia) must not pull the name before it abroad.
+            # Districts and cities are many per name: they place the name before them only when
+            # all their readings lie in one country ("(Tharparkar, Sindh)", "(Hays, Al Hudaydah)").
+            one_country = len({c.country for c in after.candidates}) == 1
             for candidate in after.candidates:
                 if candidate.country is None:
                     continue
                 if candidate.precision == "country":
                     pairs.add((candidate.country, None))
-                elif candidate.precision in ("admin1", "admin2") and candidate.admin1:
-                    # A district contains what its region contains ("(Tharparkar, Sindh)").
+                elif candidate.precision == "admin1" and candidate.admin1:
+                    pairs.add((candidate.country, candidate.admin1))
+                elif candidate.precision == "admin2" and candidate.admin1 and one_country:
+                    pairs.add((candidate.country, candidate.admin1))
+                elif len(after.candidates) == 1 and candidate.admin1 and _well_known(candidate):
+                    # An unambiguous city ("(Hays, Al Hudaydah)" read as Hodeidah) places the name
+                    # before it in its region; an ambiguous one might pull it abroad.
                     pairs.add((candidate.country, candidate.admin1))
             end = after.end
         if pairs:
             hints[index] = pairs
     return hints
+
+
+def _well_known(city: Candidate) -> bool:
+    """A city sure enough to place its neighbours: curated, or big and named by its own name."""
+    return city.source == "curated" or (not city.alternate and city.population >= CONTAINER_CITY_MIN_POPULATION)
 
 
 def _inside(candidate: Candidate, container: set[tuple[str, str | None]]) -> bool:
