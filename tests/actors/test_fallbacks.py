@@ -102,3 +102,24 @@ def test_nominal_event_shares_its_verbs_purpose_clause(actor_nlp, actor_kb):
     text = "Kenyan nurses began a hunger strike on Friday to protest against Uganda's new tariff."
     actor = _fallback_target(actor_nlp, actor_kb, text, "strike", "nurses", None)
     assert actor is not None and actor.country == "UGA"
+
+
+def test_participle_parsed_as_subject_yields_its_own_subject(actor_nlp):
+    doc = actor_nlp("The Red Cross operating in Syria said the roads were closed.")
+    assert subject_of(_token(doc, "said")).text == "Cross"
+
+
+def test_named_groups_movement_is_the_group(resolve):
+    actor = resolve("The radical Hamas movement rejected the offer.", "The radical Hamas movement")
+    assert actor is not None and actor.code.startswith("PSE")
+
+
+def test_civilians_with_no_country_take_the_country_they_are_hit_in(actor_nlp, actor_kb):
+    text = "Rebels killed 14 civilians on Monday in Nairobi."
+    actor = _fallback_target(actor_nlp, actor_kb, text, "killed", "Rebels", "civilians")
+    assert actor.code == "KENCVL"
+
+
+def test_undated_office_is_the_latest_by_start_date(resolve):
+    actor = resolve("The Bush administration declared its support.", "The Bush administration", when=None)
+    assert actor.code == "USAGOV"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Doc, Token
 
@@ -15,6 +16,8 @@ from tidings.nlp import doc_text
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 GROUP_POSSESSIVES = frozenset({"its", "their"})
 OWN_POSSESSIVES = GROUP_POSSESSIVES | {"his", "her"}
+# Roles whose members belong to the country they are in, when the phrase names none ("civilians").
+STATELESS_ROLES = frozenset({"CVL"})
 GROUP_SUBJECTS = frozenset({"it", "they"})
 # Adjectives that describe a will, so "it is <adj> to …" has a real subject ("it is ready to talk").
 AGENT_ADJECTIVES = frozenset({"willing", "unwilling", "ready", "prepared", "able", "unable", "determined",
@@ -114,14 +117,21 @@ def resolve_target_or_fallback(head: Token | None, fallbacks: tuple[Token, ...],
     the doer of an act is rarely its target ("Iraq said its army would attack Kurds").
     """
     actor = resolve_target(head, context) if head is not None else None
-    if source is None or actor is not None and not _own_means(head, actor, source):
+    stateless = actor is not None and actor.country is None and actor.role in STATELESS_ROLES
+    if source is None or actor is not None and not stateless and not _own_means(head, actor, source):
         return actor
     for fallback in fallbacks:
         found = resolve_target(fallback, context)
         if found is None or not found.code:
             continue
-        if source is not None and (found.start < source.end and source.start < found.end or found.code == source.code):
+        if found.start < source.end and source.start < found.end or found.code == source.code:
             continue
+        if stateless and actor is not None:
+            if found.role is not None or not found.country:
+                return actor  # "killed 23 civilians" stays uncoded by country rather than mis-roled
+            # "killed 23 civilians … in Tel Aviv": the civilians of the country the act lands in.
+            return Actor(actor.text, actor.start, actor.end, found.country + actor.role, found.country,
+                         actor.role, actor.name)
         return found
     return actor
 
@@ -208,7 +218,8 @@ def _named(reading: PhraseReading, named: NamedActor, context: ActorContext) -> 
         # Undated text: a title in the phrase ("President Trump") says which office is meant; with
         # none, the latest office - news names a public figure mostly while they hold it.
         offices = [p.code for p in named.periods if context.kb.split_code(p.code)[1] == reading.role]
-        code = offices[-1] if offices else code if reading.role else named.periods[-1].code
+        latest = max(named.periods, key=lambda p: p.start or date.min).code
+        code = offices[-1] if offices else code if reading.role else latest
     country, role = context.kb.split_code(code)
     if reading.former and country:
         code, role = country + "ELI", "ELI"

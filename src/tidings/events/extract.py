@@ -101,6 +101,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     subjects = children(verb, SUBJECT_DEPS)
     if subjects:
         subject = subjects[0]
+        if subject.pos_ == "VERB" and subject is not verb:
+            # "The Red Cross operating in Iraq said": a participle parsed as the subject; its own
+            # subject is the doer.
+            return subject_of(subject, depth + 1)
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head
         # "whose missiles struck": the doer is the possessor, i.e. the noun the clause modifies.

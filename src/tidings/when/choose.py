@@ -14,9 +14,10 @@ INHERITABLE = frozenset({"day", "month", "year"})
 # A discourse day dates the sentence right after it ("On Monday, police ... . Two were killed.");
 # further on, a story has moved to other events of the period ("Days after this meeting ..."),
 # so the day only says the month; past a few sentences it says nothing ("A spokesman said ...")
-# and the event falls back to the publication date like any undated report.
+# and the event falls back to the publication date like any undated report. A date in the lead
+# sentence is exempt: it dates the whole story (wire and ACLED notes are written that way).
 DISCOURSE_DAY_SENTENCES = 1
-DISCOURSE_MAX_SENTENCES = 99
+DISCOURSE_MAX_SENTENCES = 5
 
 
 def _overlaps(expression: TimeExpression, span: tuple[int, int]) -> bool:
@@ -41,6 +42,8 @@ def _from_afar(found: EventDate, sentence_start: int, sentence_starts: Sequence[
     little further, None beyond DISCOURSE_MAX_SENTENCES (see event_date)."""
     if found.end is None or not sentence_starts:
         return found
+    if not any(0 < s <= found.start for s in sentence_starts):
+        return found  # the lead's date is the story's ("On Monday, ... . Police intervened.")
     between = sum(1 for s in sentence_starts if found.end <= s <= sentence_start)
     if between > DISCOURSE_MAX_SENTENCES:
         return None
