@@ -67,7 +67,7 @@ EXTRA = {
     "FIN": ("Finland", "Finnish;Finns", "Helsinki"),
     "DNK": ("Denmark", "Danish;Danes", "Copenhagen"),
     "POL": ("Poland", "Polish;Poles", "Warsaw"),
-    "SRB": ("Serbia", "Serbian;Serbs", "Belgrade"),
+    "SRB": ("Serbia", "Serbian;Serbs;Serb", "Belgrade"),
     "ARE": ("United Arab Emirates;UAE;Emirates", "Emirati;Emiratis", "Abu Dhabi"),
     "MMR": ("Myanmar;Burma", "Burmese", "Naypyidaw;Naypyitaw"),
     "COD": ("Democratic Republic of Congo;Democratic Republic of the Congo;DR Congo;DRC", "Congolese",

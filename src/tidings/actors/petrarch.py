@@ -19,6 +19,10 @@ LOWER_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "de", "du"
                          "bin", "ibn", "van", "von", "der", "da", "di", "des", "a", "an", "at", "by"})
 PERSON_ENDINGS = ("man", "woman", "person", "er", "ist", "or", "ian", "ant", "ent", "ee", "chief",
                   "leader", "head", "official", "envoy", "king", "queen", "prince")
+# Endings PERSON_ENDINGS would take for a person but that name a body or a thing: "government" and
+# "parliament" (-ent), "committee" (-ee), "labor" and "interior" (-or), "newspaper" (-er).
+COLLECTIVE_ENDINGS = ("ment", "committee", "labor", "labour", "interior", "paper", "water", "center",
+                      "centre", "chamber", "sector", "order", "corridor", "border", "council")
 
 
 @dataclass(frozen=True)
@@ -239,4 +243,6 @@ def _plural(phrase: str) -> str:
 def agent_is_person(phrase: str) -> bool:
     """Whether an agent noun names one individual (so it can be the antecedent of "he"/"she")."""
     last = phrase.split()[-1] if phrase.split() else ""
+    if last.endswith(COLLECTIVE_ENDINGS):
+        return False
     return not last.endswith("s") and last.endswith(PERSON_ENDINGS)

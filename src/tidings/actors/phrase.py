@@ -21,6 +21,8 @@ FORMER = frozenset({"former", "ex", "ex-", "ousted", "deposed", "toppled", "exil
 NOT_OF_COUNTRY = frozenset({"backed", "supported", "sponsored", "funded", "allied", "aligned", "linked",
                             "affiliated", "trained", "armed", "inspired", "leaning", "friendly"})
 OF_COUNTRY = frozenset({"led", "based", "run", "owned"})
+# Words that make a demonym an ethnicity: "ethnic Turks" may be Swedish or Bulgarian citizens.
+ETHNIC_MARKERS = frozenset({"ethnic"})
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
@@ -42,6 +44,7 @@ class PhraseReading:
     person_name: str | None = None  # a PERSON entity the head belongs to, when no KB entry matched
     former: bool = False
     definite: bool = False
+    ethnic: bool = False  # "ethnic Turks": a people, whatever state they live in
     evidence: list[str] = field(default_factory=list)  # KB entries matched, with table and line
 
     @property
@@ -53,7 +56,9 @@ class PhraseReading:
                     or (self.head.pos_ == "PROPN" and (self.role or self.country))
                     # a nationality on an unlisted noun codes the country, as PETRARCH does
                     # ("Palestinian prisoners", "Algerian landowners")
-                    or (self.head.pos_ == "NOUN" and self.country))
+                    or (self.head.pos_ == "NOUN" and self.country)
+                    # a named organisation on an unlisted noun speaks as it ("the APEC forum")
+                    or (self.head.pos_ == "NOUN" and self.named is not None and not self.named.is_person))
 
     @property
     def person(self) -> bool:
@@ -90,6 +95,7 @@ def read_phrase(head: Token, kb: ActorKB, when: date | None) -> PhraseReading:
     reading = PhraseReading(head, tokens[0].idx, head.doc[last].idx + len(head.doc[last].text))
     reading.former = any(t.lower_ in FORMER for t in words)
     reading.definite = any(t.lower_ in DEFINITE and t.dep_ in ("det", "predet") for t in words)
+    reading.ethnic = any(t.lower_ in ETHNIC_MARKERS for t in words)
     cues: list[tuple[int, RoleCue]] = []
     used: set[int] = set()
     named_of = _name_with_of(head, words, kb, when)
@@ -171,6 +177,8 @@ def _place(window: list[Token], text: str, kb: ActorKB) -> tuple[str, str] | Non
     before = doc[first.i - 2:first.i] if first.i >= 2 else None
     if before is not None and before[1].text == "-" and before[0].lower_ in ("pro", "anti"):
         return None
+    if first.i >= 1 and doc[first.i - 1].lower_ in ETHNIC_MARKERS:
+        return None  # "ethnic Albanians in Macedonia": a people, not a state's nationals
     after = doc[last.i + 1:last.i + 3] if last.i + 2 < len(doc) else None
     if after is not None and after[0].text == "-" and after[1].lower_ in NOT_OF_COUNTRY:
         return None

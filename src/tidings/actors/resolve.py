@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from tidings.actors.coref import ActorContext, Mention
 from tidings.actors.kb import NamedActor
 from tidings.actors.phrase import PhraseReading, read_phrase
+from tidings.actors.scene import TRANSNATIONAL_ROLES, located_in, sentence_country
 from tidings.types import Actor
 from tidings.nlp import doc_text
 
@@ -31,8 +32,6 @@ PLAIN_PEOPLE = frozenset({"man", "woman", "person", "boy", "girl", "child", "mot
                           "husband", "son", "daughter", "brother", "sister", "friend", "witness"})
 # How deep "a spokesman for one of the factions of …" may nest before we stop following it.
 MAX_DEPTH = 3
-# Prepositions that place a group in a country ("students throughout Indonesia").
-WHERE_GROUPS_ARE = frozenset({"in", "throughout", "across"})
 # Prepositions that name who a thing belongs to or comes from ("calls by Annan", "welfare of Libyans").
 THING_PREPS = ("by", "of", "from", "among", "for")
 # After these a capital is a place ("in Baghdad"), elsewhere it stands for the government.
@@ -167,6 +166,10 @@ def _thing_owners(head: Token) -> list[Token]:
     # "Israeli military policies", "Iranian demands": a nationality adjective names the owner.
     owners += [c for c in head.lefts if c.dep_ == "amod" and c.ent_type_ in ("GPE", "NORP")]
     owners += _objects(head, THING_PREPS)
+    # "the demonstration staged by students": the agent of a participle describing the thing.
+    owners += [obj for acl in head.rights if acl.dep_ == "acl" and acl.tag_ == "VBN"
+               for agent in acl.children if agent.dep_ == "agent"
+               for obj in agent.children if obj.dep_ == "pobj"]
     return owners
 
 
@@ -288,18 +291,22 @@ def _compose(reading: PhraseReading, context: ActorContext, depth: int) -> _Foun
             steps.append(f"apposition {inner_found.actor.text!r} = {inner_found.actor.code}")
             evidence += inner_found.evidence
 
-    if role is None and country and code is None and _people_of(reading):
+    if role is None and (country or reading.ethnic) and code is None and _people_of(reading):
         role = "CVL"  # "168 Liberians", "young Algerians": people of a country, not its state
         steps.append("people of a country (CVL)")
 
     if code is None and country is None and role not in (None, "MIL"):
-        country = _located_in(head, context)  # "factions in Iraq"; not troops, which deploy abroad
+        country = located_in(head, context.kb)  # "factions in Iraq"; not troops, which deploy abroad
         steps += ["country from an in-phrase"] if country else []
 
     if code is None and country is None:
         antecedent = _antecedent(reading, context, role)
         if antecedent is not None:
             return _corefer(reading.start, end, head.doc, antecedent, reading)
+        if role is not None and role not in TRANSNATIONAL_ROLES:
+            country = sentence_country(head, context.kb, (reading.start, end), where=role in STATELESS_ROLES)
+            steps += [f"country the sentence {'places the act in' if role in STATELESS_ROLES else 'names most'}"
+                      ] if country else []
 
     if reading.former and (country or code):
         country = country or kb.split_code(code or "")[0]
@@ -322,9 +329,13 @@ def _people_of(reading: PhraseReading) -> bool:
     head = reading.head
     if head.lemma_.lower() in PLAIN_PEOPLE:
         return True
-    counted = any(c.dep_ in ("nummod", "amod", "quantmod") or c.lower_ in ("some", "many", "several")
-                  for c in head.lefts)
-    return reading.country_at_head and head.tag_ in ("NNS", "NNPS") and counted and not reading.definite
+    # A number or a describing word: "Young Algerians", often parsed as a compound of the name.
+    counted = any(c.dep_ in ("nummod", "amod", "quantmod", "compound") and c.ent_type_ not in ("NORP", "GPE")
+                  or c.lower_ in ("some", "many", "several") for c in head.lefts)
+    # The head names the people: a nationality, or an ethnic group the KB has no country for
+    # ("some 800,000 Iraqi Kurds").
+    people = reading.country_at_head or head.ent_type_ == "NORP"
+    return people and head.tag_ in ("NNS", "NNPS") and counted and not reading.definite
 
 
 def _related(head: Token, context: ActorContext, depth: int, proxy: bool) -> tuple[_Found, str] | None:
@@ -353,19 +364,6 @@ def _objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
 
 def _is_place(head: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
-
-
-def _located_in(head: Token, context: ActorContext) -> str | None:
-    """The country of "in/throughout/across <place>" after the head ("rebels in the Ivory Coast")."""
-    for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in WHERE_GROUPS_ARE:
-            for place in (c for c in child.children if c.dep_ == "pobj"):
-                # The place's whole name, its compound parts included ("the Ivory Coast").
-                name = place.doc[place.left_edge.i:place.i + 1].text
-                country = context.kb.country_of(name) or context.kb.country_of(place.text)
-                if country:
-                    return country
-    return None
 
 
 def _antecedent(reading: PhraseReading, context: ActorContext, role: str | None) -> Mention | None:
