@@ -30,3 +30,11 @@ def test_petrarch_no_event_records_reward_silence(make_event):
     records = [petrarch("q1", [], expect_no_events=True), petrarch("q2", [], expect_no_events=True)]
     result = as_dict(score_petrarch(records, {"q1": [make_event("010")]}))
     assert result["no_event_accuracy"] == (0.5, 2)
+
+
+def test_petrarch_counts_a_code_once_when_events_differ_only_in_actors(make_event):
+    events = [{"source": src, "target": "GON", "code": "041"} for src in ("MOR", "ROH", "BRE")]
+    record = GoldRecord(1, {"id": "c1", "text": "Mordor, Rohan and Bree welcomed …", "expected_events": events})
+    result = as_dict(score_petrarch([record], {"c1": [make_event("041")]}))
+    assert result["event_recall"] == (1.0, 1)
+    assert result["cameo_code_accuracy"] == (1.0, 1)

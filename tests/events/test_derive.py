@@ -42,3 +42,14 @@ def test_bad_row_names_file_and_line(tmp_path):
     with pytest.raises(DataFileError) as info:
         Derivations.load(Codebook.load(), path)
     assert ":2" in str(info.value) or "2" in str(info.value)
+
+
+def test_a_rejection_the_text_states_is_not_derived_again():
+    from tidings import code_text
+
+    # The negated "meet" clause has its own evidence span, so its derived rejection got its own id.
+    events = code_text("The Iraqi prime minister refused to meet the Kuwaiti foreign minister in Baghdad, "
+                       "saying he would only receive him in Basra.")
+    rejections = [e for e in events if e.cameo.root == "12"]
+    assert len(rejections) == 1
+    assert any(e.modality == "negated" and e.cameo.root == "04" for e in events)  # the act itself stays

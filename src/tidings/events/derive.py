@@ -90,3 +90,16 @@ def derived_event(event: Event, cue: str, derivations: Derivations, codebook: Co
         plover=codebook.plover(code),
         modality="asserted",
     )
+
+
+def without_restated(events: list[Event], derived_ids: set[str]) -> list[Event]:
+    """The events less each derived one that the text already states in the same sentence.
+
+    "refused to meet the king" codes the rejection from "refused" itself; the rejection derived
+    from the negated "meet" would count it twice. Same sentence, code and source is the same event.
+    """
+    def key(event: Event) -> tuple:
+        return (event.sentence_index, event.cameo.code, event.source.code if event.source else None)
+
+    stated = {key(e) for e in events if e.event_id not in derived_ids}
+    return [e for e in events if e.event_id not in derived_ids or key(e) not in stated]

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from tidings.events.arguments import target_fallbacks
+from tidings.events.themes import EVENT_FRAME_NOUNS, theme_phrase, theme_tokens, theme_words
 
 if TYPE_CHECKING:
     from tidings.events.patterns import NounPattern, PatternSet, VerbPattern
@@ -95,9 +96,14 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The doer of a verb: its subject, the agent of a passive, or the subject it inherits."""
     if depth > 6:
         return None
-    agents = prep_objects(verb, ("by",)) if children(verb, PASSIVE_SUBJECT_DEPS) else []
+    passive = children(verb, PASSIVE_SUBJECT_DEPS)
+    agents = prep_objects(verb, ("by",)) if passive else []
     if agents:
         return agents[0]
+    if passive:
+        # "if any Americans were killed": a passive without agent leaves the doer unsaid; it is
+        # not the subject of the clause it hangs from ("Trump said he would respond if …").
+        return None
     subjects = children(verb, SUBJECT_DEPS)
     if subjects:
         subject = subjects[0]
@@ -117,6 +123,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ in ("xcomp", "advcl") and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):
         # "France is ready to contribute", "Syria is willing to withdraw": the adjective's subject.
         return subject_of(head.head, depth + 1) if head.head is not head else None
+    if verb.dep_ == "xcomp" and children(head, PASSIVE_SUBJECT_DEPS):
+        # "Iraq was forced to withdraw", "the envoy is expected to visit": the passive's subject.
+        return content_head(children(head, PASSIVE_SUBJECT_DEPS)[0])
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and head.lemma_.lower() in OBJECT_CONTROL_LEMMAS:
         objects = children(head, {"dobj"})
         if objects and verb.dep_ == "xcomp":
@@ -125,14 +134,28 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return subject_of(head, depth + 1)
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
         return head
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and _misparsed_predicate(verb):
+        # "Doctors from two aid groups donated and delivered goods": with no verb at the root the
+        # parser made the real predicate a participle of its subject.
+        return head
     return None
+
+
+def _misparsed_predicate(verb: Token) -> bool:
+    """A participle that is the sentence's predicate: the root is no verb, and the participle (or
+    a verb coordinated with it) is tagged past tense or takes a direct object, so it is active."""
+    if verb.sent.root.pos_ in ("VERB", "AUX"):
+        return False
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    return any(v.tag_ == "VBD" or children(v, {"dobj"}) for v in verbs)
 
 
 def target_of_verb(verb: Token, pattern: VerbPattern) -> Token | None:
     """The recipient of a verb's action: passive subject, object, or a preposition's object."""
     passive = children(verb, PASSIVE_SUBJECT_DEPS)
     if passive:
-        return passive[0]
+        # "One third of the guerrillas have been demobilized": the guerrillas are the target.
+        return content_head(passive[0])
     if pattern.prep:
         objects = prep_objects(verb, (pattern.prep,))
         if objects:
@@ -147,6 +170,14 @@ def target_of_verb(verb: Token, pattern: VerbPattern) -> Token | None:
             recipient = _named_recipient([*prep_objects(verb, preps), *prep_objects(objects[0], preps)])
             if recipient is not None:
                 return recipient
+        themes = theme_tokens(objects[0])
+        if len(themes) > 1:
+            # "handed over 300 tonnes of food to the refugees": a measure of goods is never the
+            # party; whoever the goods go to is, named or not.
+            recipients = [o for t in (verb, *themes) for o in prep_objects(t, preps)
+                          if o.ent_type_ not in ("DATE", "TIME", "QUANTITY", "MONEY")]
+            if recipients:
+                return recipients[0]
         return objects[0]
     # Target-head fix (actors helper, issue 5): "on Tuesday" is a date, never the target.
     objects = [o for o in prep_objects(verb, preps) if o.ent_type_ not in ("DATE", "TIME")]
@@ -205,7 +236,7 @@ def verb_pattern_matches(verb: Token, pattern: VerbPattern) -> bool:
         return False
     if pattern.object:
         objects = children(verb, {"dobj", "nsubjpass"})
-        if not any(o.lemma_.lower() in pattern.object for o in objects):
+        if not any(theme_words(o) & set(pattern.object) for o in objects):
             return False
     if pattern.subject and not any(
         content_head(s).lemma_.lower() in pattern.subject for s in children(verb, SUBJECT_DEPS)
@@ -249,8 +280,14 @@ def noun_actors(noun: Token, pattern: NounPattern) -> tuple[Token | None, Token 
     """Source and target of a nominal event ("Iran's attack on the embassy")."""
     source: Token | None = None
     target: Token | None = None
+    # "undertook a mediation mission between Syria and …": an event noun that only modifies
+    # another noun takes its actors from the phrase it modifies.
+    # Only nouns that frame an undertaking qualify: "aid groups" or "attack helicopters" are no event.
+    phrase = noun
+    while phrase.dep_ == "compound" and phrase.head.lemma_.lower() in EVENT_FRAME_NOUNS:
+        phrase = phrase.head
     if pattern.source_prep:
-        found = prep_objects(noun, tuple(pattern.source_prep))
+        found = prep_objects(noun, tuple(pattern.source_prep)) or prep_objects(phrase, tuple(pattern.source_prep))
         source = found[0] if found else None
     if source is None:
         owners = children(noun, {"poss"})
@@ -263,7 +300,7 @@ def noun_actors(noun: Token, pattern: NounPattern) -> tuple[Token | None, Token 
         ]
         source = modifiers[0] if modifiers else None
     if pattern.target_prep:
-        found = prep_objects(noun, tuple(pattern.target_prep))
+        found = prep_objects(noun, tuple(pattern.target_prep)) or prep_objects(phrase, tuple(pattern.target_prep))
         target = found[0] if found else None
     of_objects = prep_objects(noun, ("of",))
     if of_objects:
@@ -271,9 +308,9 @@ def noun_actors(noun: Token, pattern: NounPattern) -> tuple[Token | None, Token 
             source = of_objects[0]
         elif not pattern.theme_is_source and target is None:
             target = of_objects[0]
-    if source is None and noun.dep_ in ("dobj", "pobj"):
+    if source is None and phrase.dep_ in ("dobj", "pobj"):
         # "Trump ordered an airstrike": the governing verb's subject did it.
-        governor = noun.head if noun.dep_ == "dobj" else noun.head.head
+        governor = phrase.head if phrase.dep_ == "dobj" else phrase.head.head
         if governor.pos_ == "VERB":
             source = subject_of(governor)
     return source, target
@@ -331,11 +368,12 @@ def find_event_candidates(doc: Doc, patterns: PatternSet, reporting: ReportingCu
         # A noun that is the object of a coded verb is that event's theme, not a second event; a
         # reporting verb's object is what it reports ("announced the suspension of strikes").
         consumed = {
-            child.i
+            theme.i
             for event in verb_events
             if not event.reporting
             for child in doc[event.trigger].children
             if child.dep_ in ("dobj", "nsubjpass")
+            for theme in theme_phrase(child)
         }
         found.extend(verb_events)
         found.extend(find_noun_events(sentence, patterns, consumed))
