@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -9,7 +10,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from tidings.attribute_rules import AttributeRules, UnsupportedRule
 from tidings.settings import Settings
+
+log = logging.getLogger(__name__)
 
 # The one module-level cache tidings keeps: loading a spaCy model costs ~1 s and ~200 MB, so each
 # process loads a given (model, patterns) combination once. Keyed by model name and patterns key.
@@ -52,10 +56,27 @@ def build_nlp(settings: Settings, ruler_patterns: Sequence[dict[str, Any]] = ())
     """
     nlp = spacy.load(settings.model)
     nlp.add_pipe("tidings_line_breaks", before="parser")
+    _vectorise_attribute_ruler(nlp)
     if ruler_patterns:
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
         ruler.add_patterns(list(ruler_patterns))
     return nlp
+
+
+def _vectorise_attribute_ruler(nlp: Language) -> None:
+    """Swap the model's attribute ruler for the same rules on arrays (tidings.attribute_rules).
+
+    Same annotations at a quarter of the cost; a model whose rules it cannot express keeps its own.
+    """
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    try:
+        AttributeRules(nlp.vocab).load(ruler)
+    except UnsupportedRule as exc:
+        log.info("keeping spaCy's attribute ruler: %s", exc)
+        return
+    nlp.replace_pipe("attribute_ruler", "tidings_attribute_rules").load(ruler)
 
 
 def load_nlp(

@@ -25,7 +25,7 @@ from tidings.events.attribution import attribution_frames, frames_an_event
 from tidings.events.codebook import Codebook
 from tidings.events.complements import ComplementRules, refine_candidates
 from tidings.events.extract import EventCandidate, find_event_candidates
-from tidings.events.derive import Derivations, derived_event
+from tidings.events.derive import Derivations, derived_event, without_restated
 from tidings.events.modality import ModalityCues, modality_of, modality_with_cue
 from tidings.events.patterns import PatternSet, load_patterns
 from tidings.events.quantities import find_quantities
@@ -99,8 +99,17 @@ def _char_span(doc: Doc, start: int, end: int) -> Span:
 
 
 def _clause_sentence_starts(doc: Doc) -> list[int]:
-    """Where the sentences with a verb start: verbless fragments belong to the sentence before."""
-    return [s.start_char for s in doc.sents if any(t.pos_ in ("VERB", "AUX") for t in s)]
+    """Where the sentences with a verb start: verbless fragments belong to the sentence before.
+
+    Kept in doc.user_data: every event of the document asks, and walking every token of the
+    document once per event cost ~5 % of coding (issue 9).
+    """
+    starts = doc.user_data.get("tidings.clause_sentence_starts")
+    if starts is None:
+        starts = doc.user_data["tidings.clause_sentence_starts"] = [
+            s.start_char for s in doc.sents if any(t.pos_ in ("VERB", "AUX") for t in s)
+        ]
+    return starts
 
 
 def _sentence_context(doc: Doc, token: Token) -> tuple[int, int]:
@@ -161,6 +170,7 @@ def code_document(article: Article, doc: Doc, resources: Resources) -> list[Even
 
     events: list[Event] = []
     seen: set[str] = set()
+    derived_ids: set[str] = set()
     previous_date: EventDate | None = None
     previous_place: Place | None = None
     # Resolve actors in text order so coreference sees earlier mentions first.
@@ -189,13 +199,14 @@ def code_document(article: Article, doc: Doc, resources: Resources) -> list[Even
             extra = derived_event(event, cue, resources.derivations, resources.codebook)
             if extra is not None and extra.event_id not in seen:
                 seen.add(extra.event_id)
+                derived_ids.add(extra.event_id)
                 events.append(extra)
         if event.date.precision not in ("published", "unknown") and _not_after(event.date, published):
             # Later sentences inherit a past date; a future one ("by January 20") stays put.
             previous_date = event.date
         if event.location is not None and event.location.precision != ACTOR_COUNTRY:
             previous_place = event.location  # a stand-in actor country is no evidence for the next
-    return events
+    return without_restated(events, derived_ids)
 
 
 def _build_event(article, doc, candidate: EventCandidate, source: Actor | None, target: Actor | None,
