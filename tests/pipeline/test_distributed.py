@@ -114,18 +114,20 @@ def _store_rows(db: Path) -> tuple[list[tuple], list[tuple]]:
 
 
 def test_a_killed_dask_run_resumes_to_the_same_store_as_an_uninterrupted_run(tmp_path):
-    path = jsonl(tmp_path / "in.jsonl", sample_records(12))
+    # Ten parts, killed once the first is done: the rest leave the run seconds from its end even
+    # on an idle machine (with four parts and a kill after two, a fast run sometimes finished first).
+    path = jsonl(tmp_path / "in.jsonl", sample_records(25))
     db = tmp_path / "resumed.duckdb"
     manifest = Path(f"{db}.parts") / "manifest.jsonl"
     command = [sys.executable, "-m", "tidings.cli", "code", str(path), "--dask", "local", "--workers", "1",
                "--part-mb", "0.005", "--db", str(db), "-o", str(tmp_path / "events.jsonl")]
     planned = len(plan_parts([str(path)], SETTINGS, part_bytes=int(0.005 * 2**20)))
-    assert planned >= 4
+    assert planned >= 8
 
     first = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 400
     while time.monotonic() < deadline and first.poll() is None:
-        if manifest.exists() and len(manifest.read_text().splitlines()) >= 2:
+        if manifest.exists() and len(manifest.read_text().splitlines()) >= 1:
             break
         time.sleep(0.1)
     assert first.poll() is None, first.stderr.read().decode()
