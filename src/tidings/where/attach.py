@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Token
 
 from tidings.types import Place
 from tidings.where.gazetteer import Gazetteer
-from tidings.where.mentions import PLACE_NOUNS
+from tidings.nlp import doc_text
+from tidings.where.mentions import CONTAINER_GAP, PLACE_NOUNS
 
 # Most specific first: the order event_place prefers places in.
 PRECISION_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
@@ -88,7 +89,7 @@ def event_place(
     for low, high in (clause, sentence):
         found = [p for p in inside(low, high) if id(p) in tied]
         if found:
-            return best(found, tied)
+            return best(_without_containers(doc, found), tied)
     untied = inside(*sentence)
     # A country named as an actor's ("the invasion of Ukraine", "support for Ukraine") is no place
     # while the sentence names a town or region somewhere ("gathered in a bar of Torrevieja").
@@ -159,6 +160,22 @@ def _locative_chain(doc: Doc, start: int, precision: str) -> int | None:
         i -= 1
         steps += 1
     return None
+
+
+def _without_containers(doc: Doc, found: Sequence[Place]) -> Sequence[Place]:
+    """The places that no other place of `found` is named inside: in "Harib district (Marib)" the
+    event is in the district, though the city that qualifies it ranks as more specific."""
+    if len(found) < 2:
+        return found
+    text = doc_text(doc)
+    ordered = sorted(found, key=lambda p: p.start)
+    outer_ids = set()
+    for index, inner in enumerate(ordered):
+        for outer in ordered[index + 1 :]:
+            gap = text[inner.end : outer.start]
+            if any(mark in gap for mark in ",(") and CONTAINER_GAP.fullmatch(gap):
+                outer_ids.add(id(outer))
+    return [p for p in found if id(p) not in outer_ids] or found
 
 
 def _nearest_earlier_sentence(doc: Doc, earlier: Sequence[Place]) -> list[Place]:

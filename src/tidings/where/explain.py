@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from tidings.where.gazetteer import Candidate, Gazetteer
 from tidings.where.mentions import find_mentions
-from tidings.where.resolve import _containers, _country_votes, _is_literal, reading_scores
+from tidings.where.resolve import _containers, _country_votes, _is_literal, kind_after, reading_scores
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,9 @@ class MentionReport:
 def explain_places(doc: Doc, gazetteer: Gazetteer, top: int = 5) -> list[MentionReport]:
     """Every place mention of `doc` with up to `top` readings and their scores, in text order.
 
-    The first reading is the one find_places picks (a village contradicted by its container is
-    dropped there, shown here).
+    The first reading is the one find_places picks, unless find_places drops it: a village
+    contradicted by its container or abroad of the article's places, or a reading abroad of a
+    bracketed container (see resolve._licensed_reading) is shown here all the same.
     """
     mentions = find_mentions(doc, gazetteer)
     containers = _containers(doc, mentions)
@@ -45,7 +46,7 @@ def explain_places(doc: Doc, gazetteer: Gazetteer, top: int = 5) -> list[Mention
     reports = []
     for index, mention in enumerate(mentions):
         container = containers.get(index, set())
-        scored = reading_scores(mention, votes, container)[:top]
+        scored = reading_scores(mention, votes, container, kind_after(doc, mention))[:top]
         reports.append(MentionReport(
             text=mention.text, start=mention.start, end=mention.end, origin=mention.origin,
             literal=mention.origin == "curated" or _is_literal(doc, mention),

@@ -23,13 +23,15 @@ PLACE_NOUNS = frozenset({
     "city", "town", "village", "district", "province", "region", "state", "county", "governorate",
     "township", "area", "countryside", "municipality", "regency", "oblast", "prefecture",
     "neighbourhood", "neighborhood", "suburb", "outskirts", "locality", "department", "island",
-    "territory", "woreda", "tehsil", "kebele", "upazila", "commune", "subdistrict",
+    "territory", "woreda", "tehsil", "kebele", "upazila", "commune", "subdistrict", "lga", "raion",
+    "suburbs", "vicinity",
 })
 # A kind word after a name that says it is a settlement or a district ("Kanii village", "Dhanusha
 # district"): as good a licence for the village and district tiers as "in" before it.
 KIND_NOUNS = frozenset({
     "town", "village", "district", "township", "county", "municipality", "territory", "woreda",
-    "tehsil", "kebele", "upazila", "commune", "subdistrict", "locality", "city", "regency",
+    "tehsil", "kebele", "upazila", "commune", "subdistrict", "locality", "city", "regency", "lga",
+    "raion",
 })
 # Tokens that separate place names inside one entity ("Cankaya, Ankara", "Khartoum North (Bahri").
 _SEGMENT_BREAKS = frozenset({"(", ")", ",", "-", "–", "—", "/", ";", "[", "]"})
@@ -47,7 +49,19 @@ NAME_CONNECTORS = frozenset({
     "las", "el", "sur", "sous", "en", "y", "am", "an", "im", "upon", "on", "of",
 })
 _MAX_GROWN = 7
-ORIGIN_RANK = {"curated": 0, "dateline": 1, "entity": 2, "cued": 3, "token": 4, "embedded": 5}
+# What may stand between a name and its containers: separators, capitalised names the gazetteer
+# does not know, and region-kind words ("Yinmarbin township, Yinmarbin district, Sagaing").
+CONTAINER_GAP = re.compile(
+    r"(?:[\s,()\-–]|[A-Z][\w'’.\-]*|(?:coded|as|to|of|de|del|the|"
+    r"district|region|province|state|county|township|village|town|city|governorate|oblast|"
+    r"municipality|department|division|locality|area|woreda|zone|tehsil|upazila|lga|raion|rayon|regency|territory))*"
+)
+# "contained": an entity of another label (the small model's ORG or PERSON for "Yakovlivka,
+# Donetsk region") kept only because a name follows it; resolution accepts it only inside the
+# country that name is in. Last, since it is the weakest evidence ("WASHINGTON (AP)" is a token).
+ORIGIN_RANK = {
+    "curated": 0, "dateline": 1, "entity": 2, "cued": 3, "token": 4, "embedded": 5, "contained": 6,
+}
 # Entities that may hold a place name inside them ("Pakistan Army", "Toronto Police Services
 # Board", "Malaysian government") without being places. Not LOC or GPE: a name inside a place's
 # name is part of another place ("Indian Ocean", "Mississippi River", "Baja California").
@@ -172,7 +186,8 @@ def _entity_mentions(
             if not candidates:
                 continue
             region = _names_region(ent, segment, candidates)
-            if not place_label and not region and not _locative_cue(doc, segment):
+            contained_only = not place_label and not region and not _locative_cue(doc, segment)
+            if contained_only and licence != "contained":
                 continue
             # The small NER model tags a repeated surname as a place ("Qaani warned"); a name the
             # article also uses for a person is a person, unless it is a country or region's name.
@@ -180,7 +195,7 @@ def _entity_mentions(
             cued = before_locative(doc, segment)
             if person and not region and not cued and candidates[0].precision != "country":
                 continue
-            origin = "entity" if place_label else "cued"
+            origin = "entity" if place_label else "contained" if contained_only else "cued"
             mentions.append(PlaceMention(
                 segment.start_char, segment.end_char, segment.text, origin, candidates, licence))
     return mentions
@@ -250,12 +265,19 @@ def _segments(ent: Span) -> list[Span]:
 
 def _locative_cue(doc: Doc, span: Span) -> bool:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    return before in LOCATIVE_WORDS or has_place_noun_after(doc, span[-1]) or _apposed(doc, span)
+    return (before in LOCATIVE_WORDS or _place_noun_of(doc, span)
+            or has_place_noun_after(doc, span[-1]) or _apposed(doc, span))
 
 
 def before_locative(doc: Doc, span: Span) -> bool:
-    """True when a locative word stands right before the span ("gathered in Leeds")."""
-    return span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_WORDS
+    """True when a locative word stands right before the span ("gathered in Leeds"), or a place
+    noun and "of" ("the village of Ougarou", "the suburbs of Sumy")."""
+    return (span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_WORDS) or _place_noun_of(doc, span)
+
+
+def _place_noun_of(doc: Doc, span: Span) -> bool:
+    return (span.start > 1 and doc[span.start - 1].lower_ == "of"
+            and doc[span.start - 2].lower_ in PLACE_NOUNS)
 
 
 def _town_licence(doc: Doc, span: Span, place_label: bool) -> str:
@@ -266,6 +288,8 @@ def _town_licence(doc: Doc, span: Span, place_label: bool) -> str:
         return ""
     if before_locative(doc, span) and (place_label or has_place_noun_after(doc, span[-1])):
         return "cued"
+    if _place_noun_of(doc, span):
+        return "cued"  # "the village of Ougarou": the noun says what the name is
     if span.end < len(doc) and doc[span.end].lower_ in KIND_NOUNS:
         return "cued"
     if before_locative(doc, span) and any(t.lower_ in NAME_CONNECTORS or t.text == "-" for t in span[1:-1]):
@@ -277,6 +301,14 @@ def _town_licence(doc: Doc, span: Span, place_label: bool) -> str:
     ):
         return "contained"
     return ""
+
+
+# Words after a name that say it is a first-level region ("Sagaing region", "Mon state").
+_REGION_WORDS = frozenset({"region", "province", "state", "oblast", "governorate", "prefecture"})
+
+
+def _region_word_after(doc: Doc, span: Span) -> bool:
+    return span.end < len(doc) and doc[span.end].lower_ in _REGION_WORDS
 
 
 def _apposed(doc: Doc, span: Span) -> bool:
@@ -305,7 +337,7 @@ def _token_mentions(
                 c for c in gazetteer.lookup_primary(span.text)
                 if c.precision == "country"
                 or (c.precision == "city" and (cued or c.population >= TOKEN_CITY_MIN_POPULATION))
-                or (c.precision == "admin1" and _apposed(doc, span))
+                or (c.precision == "admin1" and (_apposed(doc, span) or _region_word_after(doc, span)))
             )
             licence = _town_licence(doc, span, False)
             if licence:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -12,7 +11,7 @@ from spacy.tokens import Doc
 from tidings.types import Place
 from tidings.where.attach import PRECISION_RANK, event_place
 from tidings.where.gazetteer import Candidate, Gazetteer, normalize
-from tidings.where.mentions import PlaceMention, find_mentions, has_place_noun_after
+from tidings.where.mentions import CONTAINER_GAP, PlaceMention, find_mentions, has_place_noun_after
 from tidings.nlp import doc_text
 
 __all__ = ["PRECISION_RANK", "event_place", "find_places"]
@@ -38,19 +37,24 @@ _MAX_CONTAINERS = 4
 # A city contains (places in its region) the name before it only when this big: a small one is
 # too often the wrong reading of a region's name ("Kampar regency" is not Malaysia's Kampar).
 CONTAINER_CITY_MIN_POPULATION = 100_000
-# What may stand between a name and its containers: separators, capitalised names the gazetteer
-# does not know, and region-kind words ("Yinmarbin township, Yinmarbin district, Sagaing").
-_CONTAINER_GAP = re.compile(
-    r"(?:[\s,()\-–]|[A-Z][\w'’.\-]*|(?:coded|as|to|of|de|del|the|"
-    r"district|region|province|state|county|township|village|town|city|governorate|oblast|"
-    r"municipality|department|division|locality|area|woreda|zone|tehsil|upazila|lga|raion|rayon|regency|territory))*"
-)
 # Dependency roles in which a place name modifies a noun ("US forces", "Baghdad government") or
 # acts as the government it hosts ("Washington threatened"): the name is not where anything is.
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Gazetteer tiers read only with context (see PlaceMention.town_licence): villages and districts.
 LICENSED_SOURCES = frozenset({"town", "admin2"})
+# A kind word after a name says which reading it is: "Kharkiv region" is the oblast, not the city
+# (which a bare "Kharkiv" means); "Kale district" the district. Enough to beat the city's prior.
+KIND_BONUS = 3.0
+# A village reading in a country no other place names is dropped once the article's other places
+# name some country this often ("Myauk Kyauk Main village" in a Mandalay note is not Jordan's Main).
+VILLAGE_CONTEXT_VOTES = 2
+KIND_PRECISIONS = {
+    **dict.fromkeys(
+        ("region", "province", "state", "oblast", "governorate", "prefecture"), "admin1"),
+    **dict.fromkeys(("district", "county", "raion", "rayon", "lga", "regency"), "admin2"),
+    **dict.fromkeys(("city", "town", "village"), "city"),
+}
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer, *, literal_only: bool = True) -> list[Place]:
@@ -74,7 +78,10 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, literal_only: bool = True) ->
         if literal_only and mention.origin != "curated" and not _is_literal(doc, mention, named):
             continue
         container = containers.get(index, set())
-        best = _licensed_reading(mention, votes, container)
+        best = _licensed_reading(mention, votes, container, kind_after(doc, mention),
+                                 bracketed=_bracketed(doc, mention),
+                                 regional=_region_follows(mentions, index, container),
+                                 qualifying=_qualifies(doc, mentions, index))
         if best is None:
             continue
         places.append(
@@ -122,7 +129,7 @@ def _containers(
         end = here.end
         for after in mentions[index + 1 : index + 1 + _MAX_CONTAINERS]:
             gap = text[end : after.start]
-            if not _CONTAINER_GAP.fullmatch(gap) or not any(mark in gap for mark in ",("):
+            if not CONTAINER_GAP.fullmatch(gap) or not any(mark in gap for mark in ",("):
                 break
             # Only regions and countries contain: a same-named city elsewhere ("Roma" in Texas,
             # "Andalucía" in Colombia) must not pull the name before it abroad.
@@ -148,6 +155,39 @@ def _containers(
     return hints
 
 
+def kind_after(doc: Doc, mention: PlaceMention) -> str | None:
+    """The precision a kind word right after the mention asks for ("Donetsk region": admin1)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return None
+    return KIND_PRECISIONS.get(doc[span.end].lower_)
+
+
+def _region_follows(
+    mentions: Sequence[PlaceMention], index: int, container: set[tuple[str, str | None]]
+) -> bool:
+    """True when the first container of mentions[index] is a region: "Awara, ... Oromia" names
+    where Awara is, where "Saipan, Guam, Alaska" only goes on with a list."""
+    if not container or index + 1 >= len(mentions):
+        return False
+    return any((c.country, c.admin1) in container and c.precision != "country"
+               for c in mentions[index + 1].candidates)
+
+
+def _qualifies(doc: Doc, mentions: Sequence[PlaceMention], index: int) -> bool:
+    """True when mentions[index] follows another name as its container ("Ampang (Mangu")."""
+    if index == 0:
+        return False
+    gap = doc_text(doc)[mentions[index - 1].end : mentions[index].start]
+    return any(mark in gap for mark in ",(") and CONTAINER_GAP.fullmatch(gap) is not None
+
+
+def _bracketed(doc: Doc, mention: PlaceMention) -> bool:
+    """True for "Santa Ana (Tucuman)": a bracket after a name qualifies it, where a comma may only
+    run on a list ("Moscow, Kyiv")."""
+    return doc_text(doc)[mention.end : mention.end + 3].lstrip().startswith("(")
+
+
 def _well_known(city: Candidate) -> bool:
     """A city sure enough to place its neighbours: curated, or big and named by its own name."""
     return city.source == "curated" or (not city.alternate and city.population >= CONTAINER_CITY_MIN_POPULATION)
@@ -158,16 +198,53 @@ def _inside(candidate: Candidate, container: set[tuple[str, str | None]]) -> boo
 
 
 def _licensed_reading(
-    mention: PlaceMention, votes: dict[str, Counter[str]], container: set[tuple[str, str | None]]
+    mention: PlaceMention,
+    votes: dict[str, Counter[str]],
+    container: set[tuple[str, str | None]],
+    kind: str | None = None,
+    *,
+    bracketed: bool = False,
+    regional: bool = False,
+    qualifying: bool = False,
 ) -> Candidate | None:
     """The best reading, if a village reading is licensed: inside the region named with it, or
     cued ("in X") and not contradicted by it. Else the best non-village reading, else None: a
-    village outside its named region is another village of that name."""
-    for candidate, _ in reading_scores(mention, votes, container):
+    village outside its named region, or abroad of every country the article's other places
+    name, is another village of that name.
+
+    A reading abroad of every container is no reading when the containers surely qualify the
+    name: a bracket ("Santa Ana (Tucuman)" is not California's), a region after a name no reader
+    knows without it ("Awara, Abuna Ginde Beret (West Shewa, Oromia)"), or a mention kept only
+    for its container (see mentions.ORIGIN_RANK). After a comma a country may be the next item of
+    a list ("Saipan, Guam"), and a country reading is never dropped ("France, Germany").
+    """
+    countries = {country for country, _ in container}
+    own = normalize(mention.text)
+    named: Counter[str] = Counter()
+    for key, counter in votes.items():
+        if key != own:
+            named.update(counter)
+    # One stray vote ("cadres of NC") is no context: the article must name the country twice.
+    settled = any(n >= VILLAGE_CONTEXT_VOTES for n in named.values())
+    for candidate, _ in reading_scores(mention, votes, container, kind):
+        abroad = bool(countries) and candidate.country not in countries
+        if mention.origin == "contained" and (not countries or abroad):
+            continue
+        surely_qualified = bracketed or (regional and not _well_known(candidate))
+        if abroad and candidate.precision != "country" and surely_qualified:
+            continue
         if candidate.source not in LICENSED_SOURCES:
             return candidate
+        if settled and candidate.country not in named:
+            continue  # a village abroad of every other place the article names is another's
+        # A cued name before an unknown one ("in Wabag (Enga)") is as good as cued; a district
+        # that qualifies the name before it ("Ampang (Mangu, Plateau)") is named as a district.
+        cued = mention.town_licence == "cued" or (
+            not container and mention.origin == "cued" and mention.town_licence == "contained")
+        if qualifying and candidate.source == "admin2":
+            cued = True
         if _inside(candidate, container) or (
-            mention.town_licence == "cued" and not (container and _contradicted(candidate, container))
+            cued and not (container and _contradicted(candidate, container))
         ):
             return candidate
     return None
@@ -209,18 +286,29 @@ def reading_scores(
     mention: PlaceMention,
     votes: dict[str, Counter[str]],
     container: set[tuple[str, str | None]],
+    kind: str | None = None,
 ) -> list[tuple[Candidate, float]]:
-    """Each reading of a mention with its score (prior, context and container), best first."""
+    """Each reading of a mention with its score (prior, context, container and the precision a
+    kind word after it asks for), best first."""
     own = normalize(mention.text)
     context: Counter[str] = Counter()
     for key, counter in votes.items():
         if key != own:
             context.update(counter)
     countries = {country for country, _ in container}
+    # "Kharkiv region" is read as Kharkiv oblast, but placed at Kharkiv, the city it is named for
+    # (so for districts): a region's point (the mean of its towns) lies hundreds of km from most
+    # places in a big one, and event data code region-level reports to the capital.
+    capital_of = {(c.country, c.admin1) for c in mention.candidates if kind in ("admin1", "admin2")
+                  and c.precision == kind}
 
     def score(candidate: Candidate) -> float:
         inside = _inside(candidate, container)
         bonus = CONTAINER_BONUS if inside else CONTAINER_COUNTRY_BONUS if candidate.country in countries else 0.0
+        place = (candidate.country, candidate.admin1)
+        named_for = candidate.precision == "city" and place in capital_of
+        if kind is not None and (candidate.precision == kind or named_for):
+            bonus += KIND_BONUS
         return _reading_score(candidate, context) + bonus
 
     # sorted() is stable: equal scores keep the gazetteer's order, as max() did.
