@@ -150,20 +150,21 @@ def test_unknown_event_is_404(client):
 
 
 @pytest.mark.parametrize("descending", [False, True])
-@pytest.mark.parametrize("filters", [{}, {"actor": "USA"}, {"quad_class": (3, 4)}])
-def test_big_store_paging_path_gives_the_same_pages(demo_db, monkeypatch, descending, filters):
-    """The count/cutoff/key path used past SMALL_MATCH matches pages exactly like the small one."""
-    from tidings.store import views as views_module
-
-    store = views_module.StoreViews(demo_db)
-    try:
-        filters = views_module.EventFilters(
-            actor=filters.get("actor"), quad_classes=filters.get("quad_class", ())
-        )
-        small = [store.events(filters, 7, offset, descending) for offset in (0, 7, 30, 63, 500)]
-        monkeypatch.setattr(views_module, "SMALL_MATCH", 3)
-        big = [store.events(filters, 7, offset, descending) for offset in (0, 7, 30, 63, 500)]
-    finally:
-        store.close()
-    assert big == small
-    assert small[0][1], "the filter matches demo events"
+@pytest.mark.parametrize("params", [{}, {"actor": "USA"}, {"quad_class": "3,4"}])
+def test_pages_of_any_size_are_slices_of_the_date_then_id_order(client, all_events, descending,
+                                                               params):  # fmt: skip
+    """Each page is found among a few days' matches; it must still be the exact global slice."""
+    matching = {r["event_id"] for r in client.get("/api/events", params={**params, "limit": 1000})
+                .json()["events"]}  # fmt: skip
+    rows = [r for r in all_events if r["event_id"] in matching]
+    dated = sorted((r for r in rows if r["date_start"]),
+                   key=lambda r: (r["date_start"], r["event_id"]), reverse=descending)  # fmt: skip
+    undated = sorted((r["event_id"] for r in rows if not r["date_start"]), reverse=descending)
+    expected = [r["event_id"] for r in dated] + undated
+    assert expected
+    order = "desc" if descending else "asc"
+    for limit, offset in ((7, 0), (7, 7), (7, 30), (3, 63), (50, 11), (7, 500)):
+        body = client.get("/api/events", params={**params, "limit": limit, "offset": offset,
+                                                 "order": order}).json()  # fmt: skip
+        assert body["total"] == len(expected)
+        assert [r["event_id"] for r in body["events"]] == expected[offset : offset + limit]

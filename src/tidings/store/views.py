@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 _READ_ONLY_CONFIG = {"enable_external_access": False}
 MAX_PAGE = 1000  # rows per /api/events page; CSV export uses the same cap per request
 MAX_GROUPS = 2000  # rows per aggregate (dyads, places)
-SMALL_MATCH = 5000  # up to this many matches, /api/events sorts their keys in Python
+SORT_ALL = 5000  # up to this many matches, /api/events reads all their (rowid, date) at once
 QUERY_SECONDS = 5.0  # default time limit of one API read; over it the query is interrupted
 SIDES = ("any", "source", "target")
 BUCKETS = ("auto", "day", "week", "month", "year")
@@ -184,6 +184,13 @@ class StoreViews:
             )  # fmt: skip
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot open the event store ({exc})") from exc
+        try:
+            # A join's build side of up to a page of keys becomes a key filter inside the scan
+            # of events (DuckDB's default stops at 50): on 1M events, 500 rows fetched by key
+            # took 60 ms instead of 130 ms.
+            self._con.execute(f"SET dynamic_or_filter_threshold = {MAX_PAGE}")
+        except duckdb.Error:  # DuckDB before 1.2 has no such setting: slower pages, same rows
+            pass
         rows = self._con.execute(
             "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main'"
         ).fetchall()
@@ -274,53 +281,47 @@ class StoreViews:
         if offset < 0:
             raise StoreError(f"offset must be 0 or more, not {offset}")
         where, params = self._where(filters)
-        # A selective filter (text, a place) costs one scan: all its keys fit in memory.
-        probe = self._rows(
-            f"SELECT event_id, date_start FROM events{where} LIMIT ?", params + [SMALL_MATCH + 1]
-        )[1]
-        if len(probe) <= SMALL_MATCH:
-            dated = sorted((r for r in probe if r[1] is not None), key=lambda r: (r[1], r[0]),
-                           reverse=descending)  # fmt: skip
-            undated = sorted((r for r in probe if r[1] is None), key=lambda r: r[0], reverse=descending)
-            keys = [r[0] for r in (dated + undated)[offset : offset + limit]]
-            return len(probe), self._rows_by_key(keys)
-        (total,) = self._rows(f"SELECT count(*) FROM events{where}", params)[1][0]
-        if limit == 0 or offset >= total:
-            return int(total), []
         direction = "DESC" if descending else "ASC"
         order = f"date_start {direction} NULLS LAST, event_id {direction}"
-        # Three narrow steps beat one wide top-N on a big store (measured on 1M events): the
-        # date of the page's last row bounds the sort to a few days' rows, the sort reads only
-        # keys, and the page's full rows are then fetched by primary key.
-        cutoff = self._rows(
-            f"SELECT date_start FROM events{where} ORDER BY date_start {direction} NULLS LAST"
-            " LIMIT 1 OFFSET ?",
-            params + [min(offset + limit, total) - 1],
-        )[1][0][0]
-        bounded = where
-        bound_params = list(params)
-        if cutoff is not None:
-            bounded += f"{' AND' if where else ' WHERE'} date_start {'>=' if descending else '<='} ?"
-            bound_params.append(cutoff)
-        keys = [
-            row[0]
-            for row in self._rows(
-                f"SELECT event_id FROM events{bounded} ORDER BY {order} LIMIT ? OFFSET ?",
-                bound_params + [limit, offset],
-            )[1]
-        ]
-        return int(total), self._rows_by_key(keys)
-
-    def _rows_by_key(self, keys: list[str]) -> list[dict[str, Any]]:
-        """Full list rows for these event ids (found by primary key), in the keys' order."""
-        if not keys:
-            return []
-        marks = ", ".join("?" * len(keys))
-        rows = self._dicts(
-            f"SELECT {', '.join(self.list_columns())} FROM events WHERE event_id IN ({marks})", keys
-        )
-        position = {key: i for i, key in enumerate(keys)}
-        return sorted(rows, key=lambda row: position[row["event_id"]])
+        # A big store's rows lie in arrival order, not date order, so each step that reads
+        # matches costs about a scan. The first scan places the page within a few days: a
+        # selective filter's matches (rowid, date) all fit in memory; past SORT_ALL, a scan
+        # counts the matches per day instead. Only those days' matches are then sorted by
+        # (date, id), so a deep page no longer sorts its whole offset, and the page's rows are
+        # fetched by key. On 1M events this cut the deep page and the 500-row CSV page by about
+        # a third against the former probe / count / cutoff / keys / rows steps.
+        with self._lock:  # rowids hold while this connection does: both steps under the lock
+            probe = None
+            if where:  # without filters every event matches: straight to the per-day counts
+                probe = self._rows(
+                    f"SELECT rowid, date_start FROM events{where} LIMIT ?", params + [SORT_ALL + 1]
+                )[1]
+            if probe is not None and len(probe) <= SORT_ALL:
+                total = len(probe)
+                if limit == 0 or offset >= total:
+                    return total, []
+                rowids, before = page_day_rows(probe, offset, limit, descending)
+                pick, pick_params = "WHERE rowid IN (SELECT unnest(?::BIGINT[]))", [rowids]
+            else:
+                total, before, first, last, undated = self._rows(
+                    page_days_sql(where, direction), params + [offset, offset + limit]
+                )[1][0]
+                if limit == 0 or before is None:
+                    return int(total or 0), []
+                days = [] if first is None else ["date_start BETWEEN ? AND ?"]
+                days += ["date_start IS NULL"] if undated else []
+                pick = f"{where}{' AND' if where else ' WHERE'} ({' OR '.join(days)})"
+                pick_params = params + ([] if first is None else [first, last])
+            # MATERIALIZED keeps the sort's dynamic filter on date_start out of the scan, where
+            # it would turn a text filter's key lookup (`event_id IN (...)`) into a full scan.
+            rows = self._dicts(
+                f"WITH matches AS MATERIALIZED (SELECT event_id, date_start FROM events {pick}),"
+                f" page AS (SELECT event_id FROM matches ORDER BY {order} LIMIT ? OFFSET ?)"
+                f" SELECT {', '.join(self.list_columns())} FROM events"
+                f" WHERE event_id IN (SELECT event_id FROM page) ORDER BY {order}",
+                pick_params + [limit, offset - before],
+            )
+        return int(total), rows
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One event's contract JSON, its store columns, and every mention (article) reporting it."""
@@ -444,6 +445,40 @@ class StoreViews:
             [],
         )
         return row
+
+
+def page_day_rows(
+    matches: list[tuple[int, date | None]], offset: int, limit: int, descending: bool
+) -> tuple[list[int], int]:
+    """The rowids of the matches on the days of a page (offset < len(matches)), and how many
+    matches come before those days; matches are (rowid, date) pairs, undated last either way."""
+    dated = sorted((m for m in matches if m[1] is not None), key=lambda m: m[1], reverse=descending)
+    ordered = dated + [m for m in matches if m[1] is None]
+    days = [m[1] for m in ordered]
+    end = min(offset + limit, len(ordered)) - 1
+    before = days.index(days[offset])
+    after = len(days) - days[::-1].index(days[end])
+    return [m[0] for m in ordered[before:after]], before
+
+
+def page_days_sql(where: str, direction: str) -> str:
+    """One scan of the filters: which days a page of /api/events falls in, in the given order.
+
+    Parameters after the WHERE clause's: offset, offset + limit. Returns one row: the total;
+    `before`, how many matches precede the page's days (NULL: the page is empty); the first
+    and last date among those days; whether they include the undated (last in either order).
+    """
+    return f"""
+WITH days AS (SELECT date_start AS d, count(*) AS n FROM events{where} GROUP BY d),
+running AS (
+  SELECT d, n,
+    sum(n) OVER (ORDER BY d {direction} NULLS LAST ROWS UNBOUNDED PRECEDING) - n AS before
+  FROM days
+),
+marked AS (SELECT d, n, before, before + n > ? AND before < ? AS on_page FROM running)
+SELECT sum(n), min(before) FILTER (on_page), min(d) FILTER (on_page), max(d) FILTER (on_page),
+  bool_or(d IS NULL) FILTER (on_page)
+FROM marked"""
 
 
 def coded_spans(event: dict[str, Any], cluster_id: str | None = None) -> list[dict[str, Any]]:
