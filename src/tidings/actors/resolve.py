@@ -81,13 +81,14 @@ def explain_actor(head: Token, context: ActorContext) -> Resolution:
     return Resolution(found.actor, found.rule, found.evidence)
 
 
-def resolve_target(head: Token, context: ActorContext) -> Actor | None:
+def resolve_target(head: Token, context: ActorContext, places: bool = True) -> Actor | None:
     """The target of an event whose target phrase is headed by `head`.
 
     The phrase's own actor; or, when the phrase names a thing rather than an actor, the actor the
     thing belongs to: "rejected North Korea's demand" → North Korea, "demanded an admission by
     Moscow" → Moscow, "vetoed a Security Council resolution" → the Security Council. CAMEO codes
-    the party the act is aimed at, and a proposal or a blockade is never a party.
+    the party the act is aimed at, and a proposal or a blockade is never a party. With `places`
+    False the last resort (where the thing is) is left to the caller.
     """
     actor = resolve_actor(head, context)
     if actor is not None or head.pos_ != "NOUN" or head.ent_type_:
@@ -96,6 +97,11 @@ def resolve_target(head: Token, context: ActorContext) -> Actor | None:
         found = resolve_actor(owner, context)
         if found is not None:
             return found
+    return _target_place(head, context) if places else None
+
+
+def _target_place(head: Token, context: ActorContext) -> Actor | None:
+    """Where a thing is, as the country the act lands on (see `resolve_target`)."""
     # Last, where the thing is: "a curfew in Montenegro", "imposed a curfew in the town of X" code
     # the country the act lands on, as PETRARCH does - a place only, never a group found there.
     places = _objects(head, ("in", "into"))
@@ -115,11 +121,18 @@ def resolve_target_or_fallback(head: Token | None, fallbacks: tuple[Token, ...],
     A fallback that is the source's own mention, or codes exactly as the source does, is skipped:
     the doer of an act is rarely its target ("Iraq said its army would attack Kurds").
     """
-    actor = resolve_target(head, context) if head is not None else None
+    actor = resolve_target(head, context, places=source is None) if head is not None else None
     stateless = actor is not None and actor.country is None and actor.role in STATELESS_ROLES
     if source is None or actor is not None and not stateless and not _own_means(head, actor, source):
         return actor
-    for fallback in fallbacks:
+    # A place the act happens in is the weakest guess: "blocked streets in Hong Kong in defiance of
+    # Chinese authorities" is aimed at the authorities. Parties named elsewhere come first, then
+    # where the target's thing is, then the places among the fallbacks.
+    ranked = sorted(fallbacks, key=_is_place)
+    place = _target_place(head, context) if head is not None and actor is None else None
+    for fallback in ranked:
+        if place is not None and _is_place(fallback):
+            return place
         found = resolve_target(fallback, context)
         if found is None or not found.code:
             continue
@@ -132,7 +145,7 @@ def resolve_target_or_fallback(head: Token | None, fallbacks: tuple[Token, ...],
             return Actor(actor.text, actor.start, actor.end, found.country + actor.role, found.country,
                          actor.role, actor.name)
         return found
-    return actor
+    return place or actor
 
 
 def _own_means(head: Token, actor: Actor, source: Actor) -> bool:

@@ -57,7 +57,8 @@ def _reporter_frames(verb: Token, cues: ReportingCues) -> list[AttributionFrame]
     frames: list[AttributionFrame] = []
     subject = subject_of(verb)
     # "Reuters quoted a US official as saying": the quoted object is the inner source of "say".
-    if subject is None and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in cues.object_source_verbs:
+    # (subject_of gives the quoted object as the doer of "saying"; the chain still needs the quoter.)
+    if verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in cues.object_source_verbs:
         quoting = verb.head.head
         objects = [c for c in quoting.children if c.dep_ == "dobj"]
         frames.extend(_reporter_frames_outer(quoting, cues))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.events.arguments import target_fallbacks
+from tidings.events.arguments import relative_antecedent, target_fallbacks
 from tidings.events.themes import EVENT_FRAME_NOUNS, theme_phrase, theme_tokens, theme_words
 
 if TYPE_CHECKING:
@@ -112,10 +112,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             # subject is the doer.
             return subject_of(subject, depth + 1)
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return verb.head
+            return relative_antecedent(verb)
         # "whose missiles struck": the doer is the possessor, i.e. the noun the clause modifies.
         if any(c.lower_ == "whose" for c in subject.children) and verb.dep_ == "relcl":
-            return verb.head
+            return relative_antecedent(verb)
         return content_head(subject)
     head = verb.head
     if head is verb:
@@ -132,12 +132,38 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return objects[0]
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
         return subject_of(head, depth + 1)
+    if verb.dep_ == "csubj" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX"):
+        # "officials said that removing the sanctions is out of the question": a subjectless act
+        # weighed in a claim is the claimant's own option.
+        return subject_of(head.head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head is not head:
+        return _gerund_doer(head, depth)
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
         return head
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and _misparsed_predicate(verb):
         # "Doctors from two aid groups donated and delivered goods": with no verb at the root the
         # parser made the real predicate a participle of its subject.
         return head
+    return None
+
+
+def _gerund_doer(prep: Token, depth: int) -> Token | None:
+    """The doer of a subjectless gerund after a preposition ("by attacking", "options for attacking").
+
+    "quoted an official as saying": the verb's object; "retaliated by attacking": the verb's subject;
+    "requested options for attacking": the subject of the verb whose object the noun is. Other
+    verbs' gerunds ("accused Iraq of violating") are the content of a claim, not an act of its own.
+    """
+    governor = prep.head
+    if governor.pos_ in ("VERB", "AUX"):
+        objects = children(governor, {"dobj"})
+        if prep.lower_ == "as" and objects and objects[0].pos_ in ("NOUN", "PROPN"):
+            return content_head(objects[0])
+        return subject_of(governor, depth + 1) if prep.lower_ == "by" else None
+    owned = any(c.dep_ == "poss" or c.dep_ in ("amod", "compound") and c.ent_type_ for c in governor.lefts)
+    if governor.pos_ == "NOUN" and governor.dep_ == "dobj" and governor.head.pos_ in ("VERB", "AUX") and not owned:
+        # "rejected an Indian proposal for signing": an owned plan is its owner's, not the verb's doer's.
+        return subject_of(governor.head, depth + 1)
     return None
 
 
