@@ -13,6 +13,7 @@ import json
 import os
 import platform
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -111,6 +112,29 @@ def run_end_to_end(input_path: Path, db_path: Path, settings) -> dict:
     return {"seconds": round(seconds, 2), "cpu_seconds": round(time.process_time() - cpu, 2), **stats}
 
 
+def run_parallel(input_path: Path, db_path: Path, workers: int) -> dict:
+    """The user's command, `tidings code INPUT --workers N --db DB`, timed from outside.
+
+    Includes what a user waits for and run_end_to_end leaves out: starting the Dask cluster and
+    loading the model in every worker. CPU seconds are those of the command and its children.
+    """
+    import duckdb
+
+    command = [sys.executable, "-m", "tidings.cli", "code", str(input_path), "--workers", str(workers),
+               "--db", str(db_path)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        articles, mentions = con.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM mentions)").fetchone()
+    return {"workers": workers, "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2),
+            "articles": articles, "events": mentions, "articles_per_s": round(articles / seconds, 2),
+            "peak_child_rss_mb": round(after.ru_maxrss / 1024)}
+
+
 def run_ceiling(texts: list[str], settings) -> dict:
     """spaCy's tagger and parser alone over the same texts: what no spaCy-based coder can beat."""
     import spacy
@@ -131,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, action="append",
                         help="a .jsonl.gz corpus file (repeatable; default: every file in ../shared/corpus)")
     parser.add_argument("--batch-size", type=int, default=None, help="spaCy batch size (default: Settings)")
+    parser.add_argument("--workers", type=int, nargs="*", default=[],
+                        help="also time `tidings code --workers N` (cluster start and model loads included)")
     parser.add_argument("--no-write", action="store_true", help="print only, do not write results/")
     args = parser.parse_args(argv)
 
@@ -156,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         e2e = run_end_to_end(input_path, settings.db_path, settings)
         e2e_rss = peak_rss_mb()
         db_mb = round(settings.db_path.stat().st_size / 2**20, 1)
+        parallel = [run_parallel(input_path, Path(scratch) / f"workers{n}.duckdb", n) for n in args.workers]
     ceiling = run_ceiling(texts, settings)
 
     words = e2e["words"]
@@ -173,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
                     "words_per_s": round(sum(len(t.split()) for t in texts) / ceiling["seconds"])},
         "machine": machine_facts(),
     }
+    if parallel:
+        result["parallel_command"] = parallel
     result["ratio"] = round(result["end_to_end"]["articles_per_s"] / result["ceiling"]["articles_per_s"], 3)
     # CPU time is what the process got of a core: on a shared machine, the per-core rate to project from.
     for part, count in (("end_to_end", e2e["articles"]), ("ceiling", len(texts))):
@@ -198,6 +227,9 @@ def _print(result: dict) -> None:
     print(f"{'ceiling (tag+parse)':<22}{ceiling['seconds']:>9}{ceiling['articles_per_s']:>12}{ceiling['words_per_s']:>10}")
     print(f"per CPU-second: end-to-end {e2e['articles_per_cpu_s']}, ceiling {ceiling['articles_per_cpu_s']} articles; "
           f"ratio {result['ratio_cpu']}; load average {result['load_average'][0]:.1f}")
+    for run in result.get("parallel_command", []):
+        print(f"tidings code --workers {run['workers']}: {run['seconds']} s, {run['articles_per_s']} articles/s "
+              f"(cluster start and model loads included), ratio {run['articles_per_s'] / ceiling['articles_per_s']:.3f}")
     print(f"ratio end-to-end / ceiling: {result['ratio']}; peak RSS {e2e['peak_rss_mb']} MB; "
           f"store {e2e['store_mb']} MB; {result['machine']['cores']} cores, {result['machine']['ram_gb']} GB")
 
