@@ -26,7 +26,7 @@ from tidings.events.codebook import Codebook
 from tidings.events.complements import ComplementRules, refine_candidates
 from tidings.events.extract import EventCandidate, find_event_candidates
 from tidings.events.derive import Derivations, derived_event, without_restated
-from tidings.events.modality import ModalityCues, modality_of, modality_with_cue
+from tidings.events.modality import ModalityCues, modality_with_cue
 from tidings.events.patterns import PatternSet, load_patterns
 from tidings.events.quantities import find_quantities
 from tidings.events.reporting import ReportingCues
@@ -41,6 +41,7 @@ from tidings.types import (
     stable_id,
 )
 from tidings.when import event_date, find_time_expressions
+from tidings.when.choose import is_unrealised
 from tidings.where.gazetteer import Gazetteer
 from tidings.where.attach import ACTOR_COUNTRY
 from tidings.where.resolve import event_place, find_places
@@ -130,6 +131,25 @@ def _sentence_context(doc: Doc, token: Token) -> tuple[int, int]:
     return start, end
 
 
+def _clause_with_fragments(doc: Doc, trigger: Token, evidence: Span, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The event's clause, extended over the verbless fragments after its sentence when the
+    clause runs to that sentence's end: the fragment continues the clause's last phrase
+    ("launched missiles near the embassy. United in Baghdad, two weeks ago.")."""
+    if sentence[1] <= trigger.sent.end_char:
+        return evidence.start, evidence.end
+    words = [t for t in trigger.sent if not (t.is_punct or t.is_space)]
+    runs_to_end = bool(words) and evidence.end >= words[-1].idx + len(words[-1].text)
+    # The parse may hang the clause's last phrase elsewhere ("attacking the site, the facility.");
+    # the sentence's last verb still owns what follows it.
+    verbs = [t.i for t in trigger.sent if t.pos_ in ("VERB", "AUX")]
+    governor = trigger
+    while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
+        governor = governor.head
+    if runs_to_end or (verbs and governor.i == verbs[-1]):
+        return evidence.start, sentence[1]
+    return evidence.start, evidence.end
+
+
 def _phrase_tokens(head: Token) -> tuple[int, int]:
     """Token span of a source's noun phrase, stopping at commas (appositions, parentheticals)."""
     start, end = head.i, head.i + 1
@@ -214,10 +234,12 @@ def _build_event(article, doc, candidate: EventCandidate, source: Actor | None, 
     trigger = doc[candidate.trigger]
     evidence = _char_span(doc, candidate.clause_start, candidate.clause_end)
     sentence = _sentence_context(doc, trigger)
+    clause = _clause_with_fragments(doc, trigger, evidence, sentence)
     codebook = resources.codebook
     code = candidate.code
     # Target first: with no place named, an event is placed in its target's country.
     actor_countries = [a.country for a in (target, source) if a is not None and a.country]
+    modality, modality_cue = modality_with_cue(trigger, resources.modality)
     return Event(
         event_id=make_event_id(article.id, evidence, code),
         article_id=article.id,
@@ -230,10 +252,11 @@ def _build_event(article, doc, candidate: EventCandidate, source: Actor | None, 
         quad_class=codebook.quad_class(code),
         goldstein=codebook.goldstein(code),
         plover=codebook.plover(code),
-        modality=modality_of(trigger, resources.modality),
-        date=event_date(expressions, (evidence.start, evidence.end), sentence, article.published, previous_date,
-                        trigger=trigger.idx, sentence_starts=_clause_sentence_starts(doc)),
-        location=event_place(places, (evidence.start, evidence.end), sentence, actor_countries, previous_place,
+        modality=modality,
+        date=event_date(expressions, clause, sentence, article.published, previous_date,
+                        trigger=trigger.idx, sentence_starts=_clause_sentence_starts(doc),
+                        unrealised=is_unrealised(modality, modality_cue)),
+        location=event_place(places, clause, sentence, actor_countries, previous_place,
                              doc=doc, trigger=candidate.trigger, gazetteer=resources.gazetteer),
         attribution=_attribution(attribution_frames(trigger, resources.reporting), context, doc),
         quantities=find_quantities(doc[candidate.clause_start:candidate.clause_end]),

@@ -112,3 +112,12 @@ def test_field_counts_and_metrics_cover_all_annotated_events(annotation, make_ev
     metrics = {m.name: (m.value, m.n) for m in score.metrics()}
     assert metrics["events_found"] == (0.5, 2)
     assert metrics["source_correct"] == (0.5, 2)
+
+
+def test_month_precision_matches_a_day_gold_that_accepts_month(make_event):
+    from tidings.eval.article import field_results
+
+    gold = {"date": {"value": "2021-01-15", "precision": ["month", "day"]}}
+    assert field_results(make_event("087", date=("2021-01", "month")), gold)["date"]
+    assert not field_results(make_event("087", date=("2021-02", "month")), gold)["date"]
+    assert not field_results(make_event("087", date=("2021-01-20", "day")), gold)["date"]

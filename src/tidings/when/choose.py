@@ -20,6 +20,18 @@ DISCOURSE_DAY_SENTENCES = 1
 DISCOURSE_MAX_SENTENCES = 5
 
 
+# Modalities of an act that has not happened, so that no date but its own clause's is its.
+UNREALISED_MODALITIES = frozenset({"hypothetical", "planned"})
+# Heads that make an act hypothetical yet place it in time: an attempt happens when it is made
+# ("voters tried to rip ballot papers" on the day of the vote).
+ATTEMPT_CUES = frozenset({"try", "attempt", "seek"})
+
+
+def is_unrealised(modality: str, cue: str) -> bool:
+    """Whether an event of this modality (and modality cue) has not happened (see event_date)."""
+    return modality in UNREALISED_MODALITIES and cue not in ATTEMPT_CUES
+
+
 def _overlaps(expression: TimeExpression, span: tuple[int, int]) -> bool:
     return expression.start < span[1] and span[0] < expression.end
 
@@ -70,6 +82,7 @@ def event_date(
     *,
     trigger: int | None = None,
     sentence_starts: Sequence[int] = (),
+    unrealised: bool = False,
 ) -> EventDate:
     """The date of the event whose clause is `clause` (character span) inside `sentence`.
 
@@ -80,7 +93,8 @@ def event_date(
     dates the law, so it comes last); else the publication day with precision "published"; else
     unknown. With `sentence_starts` (the character offsets where the document's sentences start),
     a discourse or inherited day more than DISCOURSE_DAY_SENTENCES sentences back is given as its
-    month, and one more than DISCOURSE_MAX_SENTENCES back is not used. `trigger` (the event word's character offset) lets a nominal date of the event noun
+    month, and one more than DISCOURSE_MAX_SENTENCES back is not used. An `unrealised` (hypothetical
+    or planned) event takes only its clause's own adverbial, else is unknown. `trigger` (the event word's character offset) lets a nominal date of the event noun
     itself count as the clause's. An expression that could not be resolved still wins (as unknown):
     it says the event is not "now".
     """
@@ -91,6 +105,11 @@ def event_date(
     adverbial_clause = [e for e in in_clause if _eligible(e, trigger)]
     if adverbial_clause:
         return _as_event_date(min(adverbial_clause, key=lambda e: e.start))
+    if unrealised:
+        # A hypothetical or planned act has not happened: the sentence's and the story's dates
+        # are the report's or the planning's ("On Monday, Trump asked for options for
+        # attacking Iran"), not its own.
+        return EventDate(None, "unknown")
     adverbial_sentence = [e for e in in_sentence if _eligible(e, trigger)]
     if adverbial_sentence:
         return _as_event_date(min(adverbial_sentence, key=lambda e: _distance(e, clause)))

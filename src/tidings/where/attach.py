@@ -84,10 +84,23 @@ def event_place(
                 return best(found)
         return inherited
     event_token = doc[trigger] if trigger is not None and 0 <= trigger < len(doc) else None
+    # A place another clause of the sentence owns is not this event's: the other conjunct's ("X
+    # announced a truce but shelled Y"), or a trailing fragment's when this clause does not run
+    # into it (the fragment continues the sentence's last clause).
+    places = [p for p in places if not _other_clause(doc, p, event_token, clause)]
     # id -> 0 for a strong tie ("in X", "shelled X"), 1 for a weak one ("raids on X").
     tied = {id(p): tie for p in places if (tie := _tie(doc, p, event_token)) is not None}
-    for low, high in (clause, sentence):
+    # A fragment's grammar is broken ("the enrichment facility. of Natanz in Iran"): a place it
+    # names continues the clause that runs into it, whatever preposition leads to it.
+    for p in places:
+        if clause[0] <= p.start and p.end <= clause[1] and _in_fragment(doc, p):
+            tied[id(p)] = 0
+    for low, high in (*_own_phrase(event_token, clause), clause, sentence):
         found = [p for p in inside(low, high) if id(p) in tied]
+        if (low, high) != clause and (low, high) != sentence:
+            # A country in the event's own phrase is often its topic ("to protest the war in
+            # Ukraine"), not its place: only a town or site there outranks the clause's.
+            found = [p for p in found if p.precision != "country"]
         if found:
             return best(_without_containers(doc, found), tied)
     untied = inside(*sentence)
@@ -115,6 +128,63 @@ def event_place(
 _TIE_KEY = "tidings.place_ties"
 
 
+def _own_phrase(event: Token | None, clause: tuple[int, int]) -> list[tuple[int, int]]:
+    """The character span of the event word's own phrase (its subtree, and the fragments the
+    clause runs into): the clause is widened to the subject, whose places ("an official in the
+    Oval Office said …") are not where the event is when the event's phrase names one."""
+    if event is None:
+        return []
+    low, high = event.left_edge.idx, event.right_edge.idx + len(event.right_edge.text)
+    if clause[1] > event.sent.end_char:
+        high = clause[1]
+    return [(low, high)]
+
+
+def _place_token(doc: Doc, place: Place) -> Token | None:
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _is_fragment(sentence) -> bool:
+    return not any(t.pos_ in ("VERB", "AUX") for t in sentence)
+
+
+def _in_fragment(doc: Doc, place: Place) -> bool:
+    token = _place_token(doc, place)
+    return token is not None and _is_fragment(token.sent)
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The nearest verb at or above the token, within its sentence."""
+    for _ in range(12):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _other_clause(doc: Doc, place: Place, event: Token | None, clause: tuple[int, int]) -> bool:
+    """Whether another clause of the event's sentence owns the place (see event_place)."""
+    if event is None or (clause[0] <= place.start and place.end <= clause[1]):
+        return False
+    token = _place_token(doc, place)
+    if token is None:
+        return False
+    if token.sent != event.sent:
+        # A trailing fragment this clause did not run into (the clause would include it).
+        return _is_fragment(token.sent) and token.sent.start > event.sent.start
+    own, theirs = _governing_verb(event), _governing_verb(token)
+    # Tokens are views made on each access: compare positions, never identity.
+    if own is None or theirs is None or own.i == theirs.i:
+        return False
+    conjuncts = (theirs.dep_ == "conj" and theirs.head.i == own.i) or (own.dep_ == "conj" and own.head.i == theirs.i)
+    # Only a place after the other verb (and not after this one) is that verb's own: a fronted
+    # one ("In Bilin, shells hit houses and injured a woman") sets the scene for both.
+    return conjuncts and theirs.i < token.i and (own.i < theirs.i or token.i < own.i)
+
+
 def _tie(doc: Doc, place: Place, event: Token | None) -> int | None:
     """0 when the place is tied to the event, 1 when only weakly ("on X"), None when not."""
     # Every event asks about every place of its article: the place's root and locative chain do
@@ -131,10 +201,11 @@ def _tie(doc: Doc, place: Place, event: Token | None) -> int | None:
         return None
     root_i, chain = known[place_key]
     root = doc[root_i]
-    if event is not None and root.head is event and root.dep_ in _PLACE_DEPS:
+    # Tokens are views made on each access: compare positions, never identity.
+    if event is not None and root.head.i == event.i and root.dep_ in _PLACE_DEPS:
         return 0
     head = root.head
-    if (event is not None and root.dep_ == "pobj" and head.lower_ in _TO_WORDS and head.head is event):
+    if (event is not None and root.dep_ == "pobj" and head.lower_ in _TO_WORDS and head.head.i == event.i):
         return 0
     return chain
 
@@ -183,8 +254,14 @@ def _nearest_earlier_sentence(doc: Doc, earlier: Sequence[Place]) -> list[Place]
     if not earlier:
         return []
     def sentence_of(place: Place) -> int:
-        span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        return span.sent.start_char if span is not None and len(span) else place.start
+        # A verbless fragment counts as part of the sentence before it ("… facility. of Natanz").
+        token = _place_token(doc, place)
+        if token is None:
+            return place.start
+        sentence = token.sent
+        while _is_fragment(sentence) and sentence.start > 0:
+            sentence = doc[sentence.start - 1].sent
+        return sentence.start_char
     starts = {id(p): sentence_of(p) for p in earlier}
     last = max(starts.values())
     return [p for p in earlier if starts[id(p)] == last]

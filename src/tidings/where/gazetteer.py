@@ -119,6 +119,9 @@ class Gazetteer:
     # Demonym key -> the country's iso3 ("iraqis" -> IRQ), for readers that count "French
     # engineer" as naming France (GeoWebNews modifiers); event placement never reads it.
     demonym_countries: dict[str, str] = dataclasses.field(default_factory=dict)
+    # Key -> the places only a dotted abbreviation names under it ("N.C." for North Carolina):
+    # the bare letters are often a party or a unit ("cadres of NC"), so the dots are required.
+    dotted: dict[str, frozenset[tuple[str, str | None, str]]] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def load(cls, settings: Settings, data_dir: Path | None = None) -> Gazetteer:
@@ -146,7 +149,7 @@ class Gazetteer:
         key = normalize(name)
         if key in self.blocked:
             return []
-        found = self._exact(key)
+        found = self._undotted(name, key, self._exact(key))
         if found:
             return found
         for stem in region_stems(key):
@@ -173,7 +176,13 @@ class Gazetteer:
         key = normalize(name)
         if key in self.blocked:
             return []
-        return sorted(self.names.get(key, []), key=lambda c: -c.prior)
+        return sorted(self._undotted(name, key, self.names.get(key, [])), key=lambda c: -c.prior)
+
+    def _undotted(self, name: str, key: str, found: list[Candidate]) -> list[Candidate]:
+        """`found` less the places only a dotted abbreviation names, when `name` has no dots."""
+        if "." in name or key not in self.dotted:
+            return found
+        return [c for c in found if (c.name, c.country, c.precision) not in self.dotted[key]]
 
     def country(self, iso3: str) -> Candidate | None:
         """The country place for an ISO alpha-3 code."""
@@ -265,6 +274,7 @@ class _Builder:
         self.blocked: set[str] = set()
         self.regions: dict[tuple[str, str], Candidate] = {}
         self.towns: dict[str, list[Candidate]] = defaultdict(list)
+        self.dotted: dict[str, set[tuple[str, str | None, str]]] = defaultdict(set)
 
     def add_name(self, name: str, candidate: Candidate, alternate: bool = False) -> None:
         key = normalize(name)
@@ -298,6 +308,8 @@ class _Builder:
             if region is None:
                 raise DataFileError(str(path), line, f"no admin1 {row['admin1']!r}")
             self.add_name(row["alias"], region)
+            if "." in row["alias"]:
+                self.dotted[normalize(row["alias"])].add((region.name, region.country, region.precision))
 
     def add_cities(
         self,
@@ -452,6 +464,7 @@ class _Builder:
             demonyms=demonyms,
             blocked=frozenset(self.blocked),
             towns=dict(self.towns),
+            dotted={key: frozenset(found) for key, found in self.dotted.items()},
             # "French" is also the word for French Guiana's people: the most populous country wins.
             demonym_countries={
                 d: max(codes, key=lambda c: self.countries[c].population if c in self.countries else -1)
