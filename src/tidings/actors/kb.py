@@ -62,6 +62,7 @@ class RoleCue:
     person: bool  # names one individual, so it can be the antecedent of "he"/"she"
     proxy: bool  # stands for the group in its "of"/"for" phrase ("a spokesman for Hamas")
     source: str = ""  # the table row it came from ("roles.tsv:12")
+    means: bool = False  # a weapon standing for whoever used it: a doer, never a target
 
 
 def normalise(text: str) -> str:
@@ -313,14 +314,14 @@ def _role_cue(row: Row, type_codes: frozenset[str]) -> RoleCue:
     role, kind, proxy = row["role"], row["kind"], row["proxy"]
     if role != "-" and role not in type_codes:
         raise row.fail(f"role {role!r} is not a CAMEO type code")
-    if kind not in ("person", "group"):
-        raise row.fail(f"kind must be person or group, got {kind!r}")
+    if kind not in ("person", "group", "means"):
+        raise row.fail(f"kind must be person, group or means, got {kind!r}")
     if proxy not in ("yes", "no"):
         raise row.fail(f"proxy must be yes or no, got {proxy!r}")
     if role == "-" and proxy != "yes":
         raise row.fail("only a proxy cue may have no role (-)")
     return RoleCue(normalise(row["cue"]), None if role == "-" else role, kind == "person", proxy == "yes",
-                   f"{row.path.name}:{row.line}")
+                   f"{row.path.name}:{row.line}", means=kind == "means")
 
 
 def _named_actor(row: Row, first_groups: frozenset[str]) -> NamedActor:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.actors.coref import ActorContext, Mention
 from tidings.actors.kb import NamedActor
+from tidings.actors.parties import harmed_by_opposed, is_companion, names_means
 from tidings.actors.phrase import PhraseReading, read_phrase
 from tidings.actors.scene import TRANSNATIONAL_ROLES, located_in, sentence_country
 from tidings.types import Actor
@@ -90,10 +91,14 @@ def resolve_target(head: Token, context: ActorContext, places: bool = True) -> A
     the party the act is aimed at, and a proposal or a blockade is never a party. With `places`
     False the last resort (where the thing is) is left to the caller.
     """
-    actor = resolve_actor(head, context)
+    # "planted a roadside bomb": the weapon is what the act uses; its owner, if named, is the party.
+    actor = None if names_means(head, context) else resolve_actor(head, context)
     if actor is not None or head.pos_ != "NOUN" or head.ent_type_:
         return actor
+    victims = harmed_by_opposed(head)
     for owner in _thing_owners(head):
+        if owner.i in victims:
+            continue
         found = resolve_actor(owner, context)
         if found is not None:
             return found
@@ -128,7 +133,8 @@ def resolve_target_or_fallback(head: Token | None, fallbacks: tuple[Token, ...],
     # A place the act happens in is the weakest guess: "blocked streets in Hong Kong in defiance of
     # Chinese authorities" is aimed at the authorities. Parties named elsewhere come first, then
     # where the target's thing is, then the places among the fallbacks.
-    ranked = sorted(fallbacks, key=_is_place)
+    victims = harmed_by_opposed(head) if head is not None else frozenset()
+    ranked = sorted((f for f in fallbacks if f.i not in victims), key=_is_place)
     place = _target_place(head, context) if head is not None and actor is None else None
     for fallback in ranked:
         if place is not None and _is_place(fallback):
@@ -136,7 +142,9 @@ def resolve_target_or_fallback(head: Token | None, fallbacks: tuple[Token, ...],
         found = resolve_target(fallback, context)
         if found is None or not found.code:
             continue
-        if found.start < source.end and source.start < found.end or found.code == source.code:
+        if found.start < source.end and source.start < found.end:
+            continue
+        if found.code == source.code and not is_companion(fallback):
             continue
         if stateless and actor is not None:
             if found.role is not None or not found.country:

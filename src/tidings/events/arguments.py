@@ -13,6 +13,8 @@ from collections import deque
 
 from spacy.tokens import Token
 
+from tidings.actors.parties import is_companion
+
 # Labels of the entities that can name a party (a DATE or a MONEY amount never does).
 PARTY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 # Clauses that carry the event's purpose or content ("to protest against X", "demand that X …").
@@ -65,7 +67,9 @@ def named_parties(trigger: Token, exclude: Token | None, max_depth: int = MAX_DE
         if token.i in skip or depth > max_depth or token.ent_type_ in ("DATE", "TIME"):
             continue
         other_clause = other_clause or _own_clause(token)
-        if _names_party(token) and (not other_clause or _is_place(token)):
+        # A companion counts unnamed ("a meeting with advisers"): the resolver codes role nouns.
+        party = _names_party(token) or token.pos_ == "NOUN" and is_companion(token)
+        if party and (not other_clause or _is_place(token)):
             # "Nigerian government", "Sweden's decision": the phrase the name modifies comes first
             # (the resolver codes a role noun whole, and a thing by its owner).
             if token.dep_ in ("amod", "compound", "poss") and token.head.pos_ == "NOUN" and token.head is not trigger:
