@@ -251,45 +251,84 @@ def _complement_target(verb: Token, preps: tuple[str, ...]) -> Token | None:
     return None
 
 
-def verb_pattern_matches(verb: Token, pattern: VerbPattern) -> bool:
-    if pattern.particle and not any(
-        c.dep_ == "prt" and c.lower_ == pattern.particle for c in verb.children
-    ):
+class VerbFacts:
+    """What the pattern checks read off one verb, each computed at most once.
+
+    A verb lemma can have dozens of patterns; without this every pattern re-walked the verb's
+    children and, for complement patterns, its whole subtree (issue 9: the top coding cost).
+    """
+
+    def __init__(self, verb: Token) -> None:
+        self.verb = verb
+        self._children: list[Token] | None = None
+        self._particles: set[str] | None = None
+        self._preps: set[str] | None = None
+        self._object_words: set[str] | None = None
+        self._subject_lemmas: set[str] | None = None
+        self._complements: set[str] | None = None
+
+    @property
+    def children(self) -> list[Token]:
+        if self._children is None:
+            self._children = list(self.verb.children)
+        return self._children
+
+    @property
+    def particles(self) -> set[str]:
+        if self._particles is None:
+            self._particles = {c.lower_ for c in self.children if c.dep_ == "prt"}
+        return self._particles
+
+    @property
+    def preps(self) -> set[str]:
+        if self._preps is None:
+            self._preps = {c.lower_ for c in self.children if c.dep_ in ("prep", "agent", "dative")}
+        return self._preps
+
+    @property
+    def object_words(self) -> set[str]:
+        """Theme lemmas of all direct objects / passive subjects, pooled (any object may match)."""
+        if self._object_words is None:
+            self._object_words = set()
+            for obj in self.children:
+                if obj.dep_ in ("dobj", "nsubjpass"):
+                    self._object_words |= theme_words(obj)
+        return self._object_words
+
+    @property
+    def subject_lemmas(self) -> set[str]:
+        if self._subject_lemmas is None:
+            self._subject_lemmas = {content_head(s).lemma_.lower()
+                                    for s in self.children if s.dep_ in SUBJECT_DEPS}
+        return self._subject_lemmas
+
+    @property
+    def complements(self) -> set[str]:
+        """Lemmas of the verbs and nouns at most four arcs below the verb."""
+        if self._complements is None:
+            found: set[str] = set()
+            layer = [self.verb]
+            for _ in range(4):
+                layer = [c for t in layer for c in t.children]
+                found.update(c.lemma_.lower() for c in layer if c.pos_ in ("VERB", "NOUN"))
+            self._complements = found
+        return self._complements
+
+
+def verb_pattern_matches(verb: Token, pattern: VerbPattern, facts: VerbFacts | None = None) -> bool:
+    """Whether the verb has what the pattern asks for; pass one `facts` for all of a verb's patterns."""
+    facts = facts if facts is not None and facts.verb.i == verb.i else VerbFacts(verb)
+    if pattern.particle and pattern.particle not in facts.particles:
         return False
-    if pattern.prep and not any(
-        c.dep_ in ("prep", "agent", "dative") and c.lower_ == pattern.prep for c in verb.children
-    ):
+    if pattern.prep and pattern.prep not in facts.preps:
         return False
-    if pattern.object:
-        objects = children(verb, {"dobj", "nsubjpass"})
-        if not any(theme_words(o) & set(pattern.object) for o in objects):
-            return False
-    if pattern.subject and not any(
-        content_head(s).lemma_.lower() in pattern.subject for s in children(verb, SUBJECT_DEPS)
-    ):
+    if pattern.object and facts.object_words.isdisjoint(pattern.object):
         return False
-    if pattern.complement:
-        complements = [
-            c for c in verb.subtree
-            if c is not verb and c.pos_ in ("VERB", "NOUN") and c.head.i in _path_up(c, verb)
-        ]
-        if not any(c.lemma_.lower() in pattern.complement for c in complements):
-            return False
+    if pattern.subject and not any(lemma in pattern.subject for lemma in facts.subject_lemmas):
+        return False
+    if pattern.complement and not any(lemma in pattern.complement for lemma in facts.complements):
+        return False
     return True
-
-
-def _path_up(token: Token, stop: Token, limit: int = 4) -> set[int]:
-    """Indices of the token's ancestors up to `stop` (bounded: complements are near the verb)."""
-    seen: set[int] = set()
-    current = token
-    for _ in range(limit):
-        if current.head is current:
-            break
-        current = current.head
-        seen.add(current.i)
-        if current is stop:
-            break
-    return seen if stop.i in seen else set()
 
 
 def noun_pattern_matches(noun: Token, pattern: NounPattern) -> bool:
@@ -347,8 +386,9 @@ def find_verb_events(sentence: Span, patterns: PatternSet, reporting: ReportingC
         if token.pos_ not in ("VERB", "AUX") or token.dep_ == "aux":
             continue
         lemma = token.lemma_.lower()
+        facts = VerbFacts(token)
         for pattern in patterns.verbs_for(lemma):
-            if not verb_pattern_matches(token, pattern):
+            if not verb_pattern_matches(token, pattern, facts):
                 continue
             source = subject_of(token)
             target = target_of_verb(token, pattern)
