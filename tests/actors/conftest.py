@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from tidings.actors import ActorContext, ActorKB, resolve_actor
+from tidings.actors import ActorContext, ActorKB, resolve_actor, resolve_target, resolve_target_or_fallback
+from tidings.events.arguments import target_fallbacks
 from tidings.nlp import build_nlp
 from tidings.settings import Settings
 from tidings.types import Actor
@@ -56,3 +57,20 @@ def head_of(doc, phrase: str, occurrence: int = 0):
 @pytest.fixture(scope="session")
 def resolve(actor_nlp: Language, actor_kb: ActorKB) -> Resolver:
     return Resolver(actor_nlp, actor_kb)
+
+
+def token_of(doc, text: str):
+    """The first token of the document whose text is `text`."""
+    return next(t for t in doc if t.text == text)
+
+
+def fallback_target(actor_nlp, actor_kb, text: str, verb: str, source: str, target: str | None):
+    """The target an event of `verb` gets: its object's actor, else the first fallback that codes."""
+    doc = actor_nlp(text)
+    context = ActorContext(actor_kb, None)
+    trigger = token_of(doc, verb)
+    source_head = head_of(doc, source)
+    target_head = head_of(doc, target) if target else None
+    source_actor = resolve_target(source_head, context)
+    fallbacks = tuple(doc[i] for i in target_fallbacks(trigger, source_head, target_head))
+    return resolve_target_or_fallback(target_head, fallbacks, context, source_actor)

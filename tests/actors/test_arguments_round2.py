@@ -6,26 +6,14 @@ events/arguments.py, extract.subject_of and actors.resolve_target_or_fallback to
 
 from __future__ import annotations
 
-from tidings.actors import ActorContext, resolve_target, resolve_target_or_fallback
 from tidings.events.arguments import named_parties, target_fallbacks
 from tidings.events.extract import subject_of
 
+from tests.actors.conftest import fallback_target as _fallback_target
 from tests.actors.conftest import head_of
+from tests.actors.conftest import token_of as _token
 
 
-def _token(doc, text: str):
-    return next(t for t in doc if t.text == text)
-
-
-def _fallback_target(actor_nlp, actor_kb, text: str, verb: str, source: str, target: str | None):
-    doc = actor_nlp(text)
-    context = ActorContext(actor_kb, None)
-    trigger = _token(doc, verb)
-    source_head = head_of(doc, source)
-    target_head = head_of(doc, target) if target else None
-    source_actor = resolve_target(source_head, context)
-    fallbacks = tuple(doc[i] for i in target_fallbacks(trigger, source_head, target_head))
-    return resolve_target_or_fallback(target_head, fallbacks, context, source_actor)
 
 
 def test_a_party_named_beyond_the_place_beats_the_place(actor_nlp, actor_kb):
