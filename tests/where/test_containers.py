@@ -99,3 +99,24 @@ def test_cued_village_before_an_unknown_region_is_read(gazetteer):
     assert _licensed_reading(cued, {}, set()).country == "PRY"
     bare = PlaceMention(0, 6, "Ayolas", "entity", candidates, "contained")
     assert _licensed_reading(bare, {}, set()) is None
+
+
+def test_a_long_capitalised_gap_is_rejected_without_backtracking_blowup():
+    # A failing match over an all-caps run used to try 2^n splits of it (a headline between two
+    # places hung the coder); the guard turns a hang into a failure instead of a stuck suite.
+    import signal
+
+    from tidings.where.mentions import CONTAINER_GAP
+
+    def hung(signum, frame):
+        raise AssertionError("CONTAINER_GAP backtracked for over 10 s")
+
+    gap = " " + "BREAKING NEWSWIRE CORRESPONDENTS REPORTED " * 4 + "said"
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(10)
+    try:
+        assert CONTAINER_GAP.fullmatch(gap) is None
+        assert CONTAINER_GAP.fullmatch(", West Shewa (") is not None
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

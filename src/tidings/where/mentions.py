@@ -51,8 +51,10 @@ NAME_CONNECTORS = frozenset({
 _MAX_GROWN = 7
 # What may stand between a name and its containers: separators, capitalised names the gazetteer
 # does not know, and region-kind words ("Yinmarbin township, Yinmarbin district, Sagaing").
+# The name's run is possessive (*+): with a plain * an all-caps run of n letters can be split
+# 2^n ways, and a failing match over a long capitalised gap ran for minutes.
 CONTAINER_GAP = re.compile(
-    r"(?:[\s,()\-–]|[A-Z][\w'’.\-]*|(?:coded|as|to|of|de|del|the|"
+    r"(?:[\s,()\-–]|[A-Z][\w'’.\-]*+|(?:coded|as|to|of|de|del|the|"
     r"district|region|province|state|county|township|village|town|city|governorate|oblast|"
     r"municipality|department|division|locality|area|woreda|zone|tehsil|upazila|lga|raion|rayon|regency|territory))*"
 )
