@@ -26,7 +26,7 @@ from tidings.events.codebook import Codebook
 from tidings.events.complements import ComplementRules, refine_candidates
 from tidings.events.extract import EventCandidate, find_event_candidates
 from tidings.events.derive import Derivations, derived_event, without_restated
-from tidings.events.modality import ModalityCues, modality_with_cue
+from tidings.events.modality import ModalityCues, candidate_modality
 from tidings.events.patterns import PatternSet, load_patterns
 from tidings.events.quantities import find_quantities
 from tidings.events.reporting import ReportingCues
@@ -215,7 +215,8 @@ def code_document(article: Article, doc: Doc, resources: Resources) -> list[Even
         seen.add(event.event_id)
         events.append(event)
         if resources.derivations is not None:
-            cue = modality_with_cue(trigger, resources.modality)[1]
+            promised = getattr(candidate.pattern, "reaction", False)
+            cue = candidate_modality(trigger, resources.modality, promised)[1]
             extra = derived_event(event, cue, resources.derivations, resources.codebook)
             if extra is not None and extra.event_id not in seen:
                 seen.add(extra.event_id)
@@ -239,7 +240,8 @@ def _build_event(article, doc, candidate: EventCandidate, source: Actor | None, 
     code = candidate.code
     # Target first: with no place named, an event is placed in its target's country.
     actor_countries = [a.country for a in (target, source) if a is not None and a.country]
-    modality, modality_cue = modality_with_cue(trigger, resources.modality)
+    promised = getattr(candidate.pattern, "reaction", False)  # a promised reaction: a threat now
+    modality, modality_cue = candidate_modality(trigger, resources.modality, promised)
     return Event(
         event_id=make_event_id(article.id, evidence, code),
         article_id=article.id,

@@ -16,7 +16,7 @@ from tidings.events.attribution import attribution_frames, frames_an_event
 from tidings.events.derive import derivation_kind
 from tidings.events.complements import refine_candidates
 from tidings.events.extract import find_event_candidates
-from tidings.events.modality import modality_with_cue
+from tidings.events.modality import candidate_modality
 from tidings.types import Actor, Event
 
 
@@ -75,7 +75,7 @@ def explain_doc(doc: Doc, resources: Any, events: Sequence[Event], published: An
         target = resolve_actor(doc[candidate.target], context) if candidate.target is not None else None
         lines.append("      source: " + _actor_text(source, None if candidate.source is None else doc[candidate.source].text))
         lines.append("      target: " + _actor_text(target, None if candidate.target is None else doc[candidate.target].text))
-        modality, cue = modality_with_cue(trigger, resources.modality)
+        modality, cue = candidate_modality(trigger, resources.modality, getattr(candidate.pattern, "reaction", False))
         lines.append(f"      modality: {modality}" + (f" (cue {cue!r})" if cue else " (no cue: asserted)"))
         kind = derivation_kind(modality, cue)
         if kind and resources.derivations is not None:

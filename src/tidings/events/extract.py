@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from tidings.events.arguments import relative_antecedent, target_fallbacks
+from tidings.events.framing import is_under_phrase, is_unrealized, reaction_actors, under_target
 from tidings.events.themes import EVENT_FRAME_NOUNS, theme_phrase, theme_tokens, theme_words
 
 if TYPE_CHECKING:
@@ -334,15 +335,22 @@ def verb_pattern_matches(verb: Token, pattern: VerbPattern, facts: VerbFacts | N
 def noun_pattern_matches(noun: Token, pattern: NounPattern) -> bool:
     if pattern.modifier:
         modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+        if pattern.reaction and noun.dep_ == "compound":
+            # "devastating response orders": the adjective lands on the compound's head.
+            modifiers += [c for c in noun.head.children if c.dep_ == "amod"]
         if not any(m.lemma_.lower() in pattern.modifier for m in modifiers):
             return False
     if pattern.theme and not any(o.lemma_.lower() in pattern.theme for o in prep_objects(noun, ("of",))):
+        return False
+    if pattern.reaction and not is_unrealized(noun):
         return False
     return True
 
 
 def noun_actors(noun: Token, pattern: NounPattern) -> tuple[Token | None, Token | None]:
     """Source and target of a nominal event ("Iran's attack on the embassy")."""
+    if pattern.reaction:
+        return reaction_actors(noun, subject_of)
     source: Token | None = None
     target: Token | None = None
     # "undertook a mediation mission between Syria and …": an event noun that only modifies
@@ -367,14 +375,24 @@ def noun_actors(noun: Token, pattern: NounPattern) -> tuple[Token | None, Token 
     if pattern.target_prep:
         found = prep_objects(noun, tuple(pattern.target_prep)) or prep_objects(phrase, tuple(pattern.target_prep))
         target = found[0] if found else None
+    framed = under_target(noun)
+    if target is None:
+        # "Baghdad is under pressure from Washington": the party in that state is the target.
+        target = framed
     of_objects = prep_objects(noun, ("of",))
     if of_objects:
         if pattern.theme_is_source and source is None:
             source = of_objects[0]
         elif not pattern.theme_is_source and target is None:
             target = of_objects[0]
-    if source is None and phrase.dep_ in ("dobj", "pobj"):
-        # "Trump ordered an airstrike": the governing verb's subject did it.
+    if source is None and framed is not None:
+        # "The convoy came under attack by rebels": the agent may hang off the state verb; its
+        # subject is the one acted on, never the doer.
+        agents = prep_objects(noun.head.head, ("by", "from"))
+        return (agents[0] if agents else None), target
+    if source is None and phrase.dep_ in ("dobj", "pobj") and not is_under_phrase(noun):
+        # "Trump ordered an airstrike": the governing verb's subject did it ("Under pressure,
+        # the cabinet resigned": the one under it is not the doer).
         governor = phrase.head if phrase.dep_ == "dobj" else phrase.head.head
         if governor.pos_ == "VERB":
             source = subject_of(governor)
@@ -406,11 +424,19 @@ def find_verb_events(sentence: Span, patterns: PatternSet, reporting: ReportingC
             break
 
 
-def find_noun_events(sentence: Span, patterns: PatternSet, consumed: set[int]) -> Iterator[EventCandidate]:
+def find_noun_events(sentence: Span, patterns: PatternSet, consumed: set[int],
+                     threatened: frozenset[int] = frozenset()) -> Iterator[EventCandidate]:
+    """Nominal events, skipping `consumed` themes of coded verbs; a promised reaction is skipped
+    only when `threatened`, the theme of a verb that already codes the threat ("threatened a
+    crushing response")."""
     for token in sentence:
-        if token.pos_ != "NOUN" or token.i in consumed:
+        if token.pos_ != "NOUN":
             continue
         for pattern in patterns.nouns_for(token.lemma_.lower()):
+            # "issue devastating response orders": a promised reaction is a threat of its own,
+            # not just the theme of the verb that would carry it out.
+            if token.i in consumed and not (pattern.reaction and token.i not in threatened):
+                continue
             if not noun_pattern_matches(token, pattern):
                 continue
             source, target = noun_actors(token, pattern)
@@ -441,7 +467,15 @@ def find_event_candidates(doc: Doc, patterns: PatternSet, reporting: ReportingCu
             if child.dep_ in ("dobj", "nsubjpass")
             for theme in theme_phrase(child)
         }
+        threatened = frozenset(
+            theme.i
+            for event in verb_events
+            if event.code.startswith("13")
+            for child in doc[event.trigger].children
+            if child.dep_ in ("dobj", "nsubjpass")
+            for theme in theme_phrase(child)
+        )
         found.extend(verb_events)
-        found.extend(find_noun_events(sentence, patterns, consumed))
+        found.extend(find_noun_events(sentence, patterns, consumed, threatened))
     found.sort(key=lambda c: (c.clause_start, c.trigger))
     return found

@@ -98,6 +98,15 @@ def modality_with_cue(trigger: Token, cues: ModalityCues) -> tuple[str, str]:
     return "asserted", ""
 
 
+def candidate_modality(trigger: Token, cues: ModalityCues, promised: bool = False) -> tuple[str, str]:
+    """modality_with_cue, except for a promised reaction ("would meet a crushing response"): that
+    threat is made now; the modal or condition belongs to the reaction, so it is asserted."""
+    modality, cue = modality_with_cue(trigger, cues)
+    if promised and modality in ("hypothetical", "planned", "conditional"):
+        return "asserted", "promised reaction"
+    return modality, cue
+
+
 def modality_of(trigger: Token, cues: ModalityCues) -> str:
     """The modality of the event expressed by `trigger` (see modality_with_cue)."""
     return modality_with_cue(trigger, cues)[0]

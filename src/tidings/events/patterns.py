@@ -35,6 +35,7 @@ NOUN_KEYS = {
     "source_prep": "list",
     "theme_is_source": "bool",
     "theme": "list",
+    "reaction": "bool",
 }
 REQUIRED_KEYS = ("lemma", "code")
 
@@ -77,6 +78,9 @@ class NounPattern:
     theme_is_source: bool = False
     # The of-object's lemma must be in the list: "suspension of strikes" is not "suspension of aid".
     theme: tuple[str, ...] = ()
+    # A promised reaction ("a crushing response"): only counts when unrealized (would/will/if), its
+    # source is who states it or the party provoked, its target the provoker (events/framing.py).
+    reaction: bool = False
     line: int | None = field(default=None, compare=False)
 
     @property
