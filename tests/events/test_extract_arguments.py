@@ -2,34 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from tidings.events.codebook import Codebook
-from tidings.events.extract import find_event_candidates
-from tidings.events.patterns import load_patterns
-from tidings.events.reporting import ReportingCues
 from tidings.events.themes import theme_words
-
-
-@pytest.fixture(scope="module")
-def coder(plain_nlp):
-    codebook = Codebook.load()
-    patterns, reporting = load_patterns(codebook), ReportingCues.load()
-
-    def code(text: str) -> dict[str, tuple[str, str | None, str | None]]:
-        """Trigger word → (code, source head, target head)."""
-        doc = plain_nlp(text)
-        found = find_event_candidates(doc, patterns, reporting)
-        return {
-            doc[c.trigger].text: (
-                c.code,
-                None if c.source is None else doc[c.source].text,
-                None if c.target is None else doc[c.target].text,
-            )
-            for c in found
-        }
-
-    return code
 
 
 def test_a_measure_of_goods_is_read_through_to_the_goods(plain_nlp):
