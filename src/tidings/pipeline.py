@@ -208,16 +208,18 @@ def code_document(article: Article, doc: Doc, resources: Resources) -> list[Even
             continue
         if source is not None and target is not None and source.code == target.code and source.start == target.start:
             target = None
+        # A promised reaction ("would have a crushing response") is a threat made now: asserted.
+        promised = getattr(candidate.pattern, "reaction", False)
+        found_modality = candidate_modality(trigger, resources.modality, promised)
         event = _build_event(article, doc, candidate, source, target, expressions, places,
-                             previous_date, previous_place, context, resources, published)
+                             previous_date, previous_place, context, resources, published,
+                             found_modality)
         if event.event_id in seen:
             continue
         seen.add(event.event_id)
         events.append(event)
         if resources.derivations is not None:
-            promised = getattr(candidate.pattern, "reaction", False)
-            cue = candidate_modality(trigger, resources.modality, promised)[1]
-            extra = derived_event(event, cue, resources.derivations, resources.codebook)
+            extra = derived_event(event, found_modality[1], resources.derivations, resources.codebook)
             if extra is not None and extra.event_id not in seen:
                 seen.add(extra.event_id)
                 derived_ids.add(extra.event_id)
@@ -231,7 +233,9 @@ def code_document(article: Article, doc: Doc, resources: Resources) -> list[Even
 
 
 def _build_event(article, doc, candidate: EventCandidate, source: Actor | None, target: Actor | None,
-                 expressions, places, previous_date, previous_place, context, resources, published) -> Event:
+                 expressions, places, previous_date, previous_place, context, resources, published,
+                 found_modality: tuple[str, str]) -> Event:
+    """One Event from a candidate; found_modality is candidate_modality's (modality, cue)."""
     trigger = doc[candidate.trigger]
     evidence = _char_span(doc, candidate.clause_start, candidate.clause_end)
     sentence = _sentence_context(doc, trigger)
@@ -240,8 +244,7 @@ def _build_event(article, doc, candidate: EventCandidate, source: Actor | None, 
     code = candidate.code
     # Target first: with no place named, an event is placed in its target's country.
     actor_countries = [a.country for a in (target, source) if a is not None and a.country]
-    promised = getattr(candidate.pattern, "reaction", False)  # a promised reaction: a threat now
-    modality, modality_cue = candidate_modality(trigger, resources.modality, promised)
+    modality, modality_cue = found_modality
     return Event(
         event_id=make_event_id(article.id, evidence, code),
         article_id=article.id,
