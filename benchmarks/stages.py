@@ -2,14 +2,17 @@
 
 # Run by hand (never inside pytest):
 #   python benchmarks/stages.py --n 300 [--corpus PATH ...]
-# How: spaCy parses every text first (timed alone), then pipeline.code_document codes each doc
-# while the stage functions it calls are wrapped with timers *in the pipeline module's namespace*,
-# so what is timed is exactly what the pipeline calls, in its own order. Whatever code_document
+# How: spaCy parses every text first (timed alone, and each component's CPU time), then
+# pipeline.code_document codes each doc while the stage functions it calls (every function the
+# pipeline imports from tidings.actors/events/when/where) are wrapped with timers *in the pipeline
+# module's namespace*, so what is timed is exactly what the pipeline calls, in its own order,
+# in wall and CPU seconds (the machine is shared: compare CPU). Whatever code_document
 # spends outside those functions (assembling events, codebook lookups) is reported as "assembly".
 
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import sys
 import tempfile
@@ -23,34 +26,65 @@ sys.path.insert(0, str(HERE))
 
 from throughput import CORPUS, RESULTS, machine_facts, sample_corpus  # noqa: E402
 
-# Names as imported into tidings.pipeline, grouped by the stage they belong to.
+# A stage is the subpackage a function comes from: every function tidings.pipeline imports from one
+# of these is timed as that stage, so a stage function renamed or added to the pipeline (as
+# `modality_of` became `candidate_modality`) is still timed instead of falling into "assembly".
 STAGES = {
-    "actors": ("resolve_actor",),
-    "events": ("find_event_candidates", "modality_of", "attribution_frames", "frames_an_event", "find_quantities"),
-    "when": ("find_time_expressions", "event_date"),
-    "where": ("find_places", "event_place"),
+    "actors": "tidings.actors",
+    "events": "tidings.events",
+    "when": "tidings.when",
+    "where": "tidings.where",
 }
 
 
-def instrument(module, seconds: dict[str, float]) -> list[str]:
-    """Wrap the stage functions the pipeline module calls; return the names it does not have."""
-    missing = []
-    for stage, names in STAGES.items():
-        for name in names:
-            original = getattr(module, name, None)
-            if original is None:
-                missing.append(name)
-                continue
+def stage_functions(module) -> dict[str, list[str]]:
+    """The functions in the pipeline module's namespace, by the stage package they come from."""
+    found: dict[str, list[str]] = {stage: [] for stage in STAGES}
+    for name, value in sorted(vars(module).items()):
+        if not inspect.isfunction(value):
+            continue
+        for stage, package in STAGES.items():
+            if value.__module__ == package or value.__module__.startswith(package + "."):
+                found[stage].append(name)
+    return found
 
-            def timed(*args, _original=original, _stage=stage, **kwargs):
-                started = time.perf_counter()
+
+def instrument(module, wall: dict[str, float], cpu: dict[str, float]) -> tuple[dict[str, list[str]], list[str]]:
+    """Wrap the stage functions the pipeline module calls; return them by stage, and stages with none.
+
+    Only the pipeline's own references are replaced, so a stage function calling another (inside its
+    package) is timed once, by the outer call.
+    """
+    timed = stage_functions(module)
+    for stage, names in timed.items():
+        for name in names:
+            original = getattr(module, name)
+
+            def timer(*args, _original=original, _stage=stage, **kwargs):
+                started, started_cpu = time.perf_counter(), time.process_time()
                 try:
                     return _original(*args, **kwargs)
                 finally:
-                    seconds[_stage] += time.perf_counter() - started
+                    wall[_stage] += time.perf_counter() - started
+                    cpu[_stage] += time.process_time() - started_cpu
 
-            setattr(module, name, timed)
-    return missing
+            setattr(module, name, timer)
+    return timed, [stage for stage, names in timed.items() if not names]
+
+
+def parse_by_component(nlp, texts: list[str], batch_size: int, cpu: dict[str, float]) -> list:
+    """nlp.pipe, one component at a time over all texts, with each component's CPU seconds."""
+    started = time.process_time()
+    docs = [nlp.make_doc(text) for text in texts]
+    cpu["tokenizer"] = time.process_time() - started
+    for name, component in nlp.pipeline:
+        started = time.process_time()
+        if hasattr(component, "pipe"):
+            docs = list(component.pipe(docs, batch_size=batch_size))
+        else:
+            docs = [component(doc) for doc in docs]
+        cpu[name] = time.process_time() - started
+    return docs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,26 +104,30 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings()
     resources = pipeline.Resources.cached(settings)
     seconds: dict[str, float] = defaultdict(float)
+    cpu: dict[str, float] = defaultdict(float)
+    components: dict[str, float] = {}
 
     texts = [pipeline._prepare(a, settings) for a in articles]
-    started = time.perf_counter()
-    docs = list(resources.nlp.pipe(texts, batch_size=settings.batch_size))
+    started, started_cpu = time.perf_counter(), time.process_time()
+    docs = parse_by_component(resources.nlp, texts, settings.batch_size, components)
     seconds["nlp"] = time.perf_counter() - started
+    cpu["nlp"] = time.process_time() - started_cpu
     sentences = sum(1 for doc in docs for _ in doc.sents)
 
-    missing = instrument(pipeline, seconds)
+    timed, missing = instrument(pipeline, seconds, cpu)
     coded = []
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     for article, doc in zip(articles, docs):
         coded.append(CodedArticle(article, tuple(pipeline.code_document(article, doc, resources))))
-    coding = time.perf_counter() - started
-    seconds["assembly"] = coding - sum(seconds[s] for s in STAGES)
+    seconds["assembly"] = time.perf_counter() - started - sum(seconds[s] for s in STAGES)
+    cpu["assembly"] = time.process_time() - started_cpu - sum(cpu[s] for s in STAGES)
 
     with tempfile.TemporaryDirectory() as scratch:
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         with EventStore.open(Path(scratch) / "stages.duckdb") as store:
             store.upsert_many(coded)
         seconds["store"] = time.perf_counter() - started
+        cpu["store"] = time.process_time() - started_cpu
 
     order = ("nlp", "actors", "events", "when", "where", "assembly", "store")
     total = sum(seconds[s] for s in order)
@@ -100,15 +138,20 @@ def main(argv: list[str] | None = None) -> int:
         "events": sum(len(c.events) for c in coded),
         "seconds_per_1000_sentences": {s: round(seconds[s] * 1000 / sentences, 3) for s in order},
         "share": {s: round(seconds[s] / total, 3) for s in order},
+        "cpu_seconds_per_1000_sentences": {s: round(cpu[s] * 1000 / sentences, 3) for s in order},
+        "nlp_components_cpu_seconds": {name: round(value, 3) for name, value in components.items()},
+        "timed_functions": timed,
         "not_instrumented": missing,
         "machine": machine_facts(),
     }
     print(f"{len(articles)} articles, {sentences} sentences, {result['events']} events")
-    print(f"{'stage':<10}{'s/1k sent':>10}{'share':>8}")
+    print(f"{'stage':<10}{'s/1k sent':>10}{'share':>8}{'CPU-s/1k':>10}")
     for stage in order:
-        print(f"{stage:<10}{result['seconds_per_1000_sentences'][stage]:>10}{result['share'][stage]:>8.1%}")
+        print(f"{stage:<10}{result['seconds_per_1000_sentences'][stage]:>10}{result['share'][stage]:>8.1%}"
+              f"{result['cpu_seconds_per_1000_sentences'][stage]:>10}")
+    print("nlp components, CPU-s:", ", ".join(f"{k} {v}" for k, v in result["nlp_components_cpu_seconds"].items()))
     if missing:
-        print(f"not found in tidings.pipeline (not timed separately): {', '.join(missing)}")
+        print(f"stages with no function found in tidings.pipeline (their time is in assembly): {', '.join(missing)}")
     if not args.no_write:
         RESULTS.mkdir(parents=True, exist_ok=True)
         out = RESULTS / f"{result['date']}-stages.json"

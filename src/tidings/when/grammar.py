@@ -91,33 +91,43 @@ class Grammar:
         relative_year = rf"(?P<relyear>(?i:last|this|next))\s+(?i:year){end}"
         relative_units = rf"(?P<unit>(?i:week|month|year|weekend)){end}"
         seasons = rf"(?P<season>(?i:{_words(cues.seasons)})){end}"
+        ago_core = rf"{unit}\s+(?P<sign>(?i:ago|from\s+now)){end}"
+        dated_unit = rf"{direction}{relative_units}"
+        dated_season = rf"{direction}{seasons}"
+        # (kind, pattern, a part every match contains or None): a text without that part cannot
+        # match, and one search for it costs far less than scanning the pattern's optional leads
+        # ("the beginning of", "last") at every character (issue 9).
         sources = [
-            (DATE, r"(?<![\d/.-])(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?![\d])"),
+            (DATE, r"(?<![\d/.-])(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?![\d])", None),
             (DATE, r"(?<![\d/.-])(?P<first>\d{1,2})(?P<sep>[/.])(?P<second>\d{1,2})(?P=sep)"
-                   r"(?P<year>\d{4}|\d{2})(?!\d)(?![/.]\d)"),
-            (DATE, rf"{lead_weekday}{month}\s*{day}(?![,.]\d)(?:,?\s+{year})?"),
+                   r"(?P<year>\d{4}|\d{2})(?!\d)(?![/.]\d)", None),
+            (DATE, rf"{lead_weekday}{month}\s*{day}(?![,.]\d)(?:,?\s+{year})?", month),
             (DATE, rf"{lead_weekday}(?:(?i:the)\s+)?(?<![\d,.]){day}\s+(?:(?i:of)\s+)?{month}"
-                   rf"(?:,?\s+{year})?"),
-            (DATE, rf"(?<![\d-]){day}-{month}-{year}"),
-            (MONTH, rf"{part}{month}(?:,?\s+|\s+(?i:of)\s+){year}"),
-            (MONTH, rf"{part}{month}\s+(?:(?i:of)\s+)?{relative_year}"),
-            (MONTH, rf"{direction}?{part}{month}"),
-            (YEAR, rf"{part}{lone_year}"),
-            (WEEKDAY, rf"{direction}?{weekday}{pod}"),
-            (RELATIVE_DAY, rf"(?<![A-Za-z])(?P<relday>(?i:{_words(cues.relative_days)})){pod}"),
-            (AGO, rf"(?<![A-Za-z]){count}\s+{unit}\s+(?P<sign>(?i:ago|from\s+now)){end}"),
-            (IN_UNITS, rf"\b(?i:in)\s+(?P<core>{count}\s+{unit}){end}(?!\s+(?i:ago|time))"),
-            (RELATIVE_UNIT, rf"{part}{vague_lead}{direction}{relative_units}"),
-            (SEASON, rf"{part}{vague_lead}{direction}{seasons}"),
-            (RELATIVE_UNIT, rf"\b(?i:over|at|during)\s+the\s+(?P<core>(?P<unit>(?i:weekend)))"),
+                   rf"(?:,?\s+{year})?", month),
+            (DATE, rf"(?<![\d-]){day}-{month}-{year}", month),
+            (MONTH, rf"{part}{month}(?:,?\s+|\s+(?i:of)\s+){year}", month),
+            (MONTH, rf"{part}{month}\s+(?:(?i:of)\s+)?{relative_year}", month),
+            (MONTH, rf"{direction}?{part}{month}", month),
+            (YEAR, rf"{part}{lone_year}", lone_year),
+            (WEEKDAY, rf"{direction}?{weekday}{pod}", weekday),
+            (RELATIVE_DAY, rf"(?<![A-Za-z])(?P<relday>(?i:{_words(cues.relative_days)})){pod}", None),
+            (AGO, rf"(?<![A-Za-z]){count}\s+{ago_core}", ago_core),
+            (IN_UNITS, rf"\b(?i:in)\s+(?P<core>{count}\s+{unit}){end}(?!\s+(?i:ago|time))", None),
+            (RELATIVE_UNIT, rf"{part}{vague_lead}{dated_unit}", dated_unit),
+            (SEASON, rf"{part}{vague_lead}{dated_season}", dated_season),
+            (RELATIVE_UNIT, r"\b(?i:over|at|during)\s+the\s+(?P<core>(?P<unit>(?i:weekend)))", None),
         ]
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
-            (kind, re.compile(source)) for kind, source in sources]
+            (kind, re.compile(source)) for kind, source, _ in sources]
+        self._required: list[re.Pattern[str] | None] = [
+            re.compile(required) if required else None for _, _, required in sources]
 
     def find(self, text: str) -> list[Mention]:
         """Every expression in `text`, overlaps resolved to the longest (then leftmost) match."""
         found = [self._mention(kind, match)
-                 for kind, pattern in self.patterns for match in pattern.finditer(text)]
+                 for (kind, pattern), required in zip(self.patterns, self._required)
+                 if required is None or required.search(text)
+                 for match in pattern.finditer(text)]
         found.sort(key=lambda m: (-(m.end - m.start), m.start))
         chosen: list[Mention] = []
         for mention in found:
