@@ -184,3 +184,11 @@ def test_a_name_with_an_of_phrase_is_read_whole(resolve):
 
 def test_a_generic_noun_is_no_imported_name(resolve):
     assert resolve("The Organization held a meeting in March.", "The Organization") is None
+
+
+def test_a_negotiator_speaks_for_the_government(resolve):
+    assert resolve("The Kenyan negotiator left the talks early.", "Kenyan negotiator").code == "KENGOV"
+
+
+def test_a_rebel_negotiator_speaks_for_the_rebels(resolve):
+    assert resolve("A rebel negotiator left the talks early.", "rebel negotiator").role == "REB"

@@ -122,7 +122,8 @@ def test_aid_for_a_country_targets_the_country(actor_nlp, actor_kb):
 
 def test_a_thing_in_a_country_targets_the_country(actor_nlp, actor_kb):
     actor = _target(actor_nlp, actor_kb, "The army lifted the curfew in Lesotho on Monday.", "curfew")
-    assert actor.code == "LSO"
+    # A curfew binds the people there: the country's civilians (test_population_measures.py).
+    assert actor.country == "LSO" and actor.code == "LSOCVL"
 
 
 def test_a_thing_near_a_group_does_not_target_the_group(actor_nlp, actor_kb):

@@ -154,7 +154,8 @@ def _match_window(window: list[Token], kb: ActorKB, when: date | None, reading: 
             reading.seat = kind == "seat"
         reading.country_at_head = reading.country_at_head or at_head
         return True
-    if window[-1].pos_ in ("NOUN", "PROPN", "NUM", "PRON") or (window[-1].pos_ == "ADJ" and at_head):
+    if window[-1].pos_ in ("NOUN", "PROPN", "NUM", "PRON") or (window[-1].pos_ == "ADJ" and at_head) or (
+            window[-1].pos_ == "ADJ" and window[-1].dep_ == "amod" and _proxy_head(head, kb)):
         lemmas = " ".join(t.lemma_ for t in window)
         cue = kb.role_cue(text, lemmas)
         if cue is not None:
@@ -168,19 +169,25 @@ def _match_window(window: list[Token], kb: ActorKB, when: date | None, reading: 
     return False
 
 
+def _proxy_head(head: Token, kb: ActorKB) -> bool:
+    """The head stands for someone else ("envoy", "negotiator"), so an adjective before it may say
+    whom: "a rebel envoy" speaks for the rebels."""
+    cue = kb.role_cue(head.text, head.lemma_)
+    return cue is not None and cue.proxy
+
+
 def _place(window: list[Token], text: str, kb: ActorKB) -> tuple[str, str] | None:
     """A country, demonym or seat the window names, unless the text says it is someone else's."""
     doc = window[0].doc
     if any(t.ent_type_ == "PERSON" for t in window):
         return None  # "Jordan Peterson", "Chad Smith"
     first, last = window[0], window[-1]
-    before = doc[first.i - 2:first.i] if first.i >= 2 else None
-    if before is not None and before[1].text == "-" and before[0].lower_ in ("pro", "anti"):
+    # Neighbours by index, not by slicing: a Span per window was a hot spot of actor coding.
+    if first.i >= 2 and doc[first.i - 1].text == "-" and doc[first.i - 2].lower_ in ("pro", "anti"):
         return None
     if first.i >= 1 and doc[first.i - 1].lower_ in ETHNIC_MARKERS:
         return None  # "ethnic Albanians in Macedonia": a people, not a state's nationals
-    after = doc[last.i + 1:last.i + 3] if last.i + 2 < len(doc) else None
-    if after is not None and after[0].text == "-" and after[1].lower_ in NOT_OF_COUNTRY:
+    if last.i + 2 < len(doc) and doc[last.i + 1].text == "-" and doc[last.i + 2].lower_ in NOT_OF_COUNTRY:
         return None
     if len(window) == 1 and "-" in text.strip("-"):
         prefix, _, suffix = text.rpartition("-")

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.actors.coref import ActorContext, Mention
 from tidings.actors.kb import NamedActor
-from tidings.actors.parties import harmed_by_opposed, is_companion, names_means
+from tidings.actors.parties import harmed_by_opposed, is_companion, names_means, own_means, people_of_place
 from tidings.actors.phrase import PhraseReading, read_phrase
 from tidings.actors.scene import TRANSNATIONAL_ROLES, located_in, sentence_country
 from tidings.types import Actor
@@ -17,7 +17,6 @@ from tidings.nlp import doc_text
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 GROUP_POSSESSIVES = frozenset({"its", "their"})
-OWN_POSSESSIVES = GROUP_POSSESSIVES | {"his", "her"}
 # Roles whose members belong to the country they are in, when the phrase names none ("civilians").
 STATELESS_ROLES = frozenset({"CVL"})
 GROUP_SUBJECTS = frozenset({"it", "they"})
@@ -115,7 +114,7 @@ def _target_place(head: Token, context: ActorContext) -> Actor | None:
     for place in places:
         found = resolve_actor(place, context)
         if found is not None and found.role is None and found.country:
-            return found
+            return people_of_place(found, head)
     return None
 
 
@@ -127,8 +126,10 @@ def resolve_target_or_fallback(head: Token | None, fallbacks: tuple[Token, ...],
     the doer of an act is rarely its target ("Iraq said its army would attack Kurds").
     """
     actor = resolve_target(head, context, places=source is None) if head is not None else None
+    if actor is not None and head.dep_ == "pobj" and head.head.lower_ in ("in", "on"):
+        actor = people_of_place(actor, head.head.head)  # "a curfew in Abidjan": the nominal act's place
     stateless = actor is not None and actor.country is None and actor.role in STATELESS_ROLES
-    if source is None or actor is not None and not stateless and not _own_means(head, actor, source):
+    if source is None or actor is not None and not stateless and not own_means(head, actor, source):
         return actor
     # A place the act happens in is the weakest guess: "blocked streets in Hong Kong in defiance of
     # Chinese authorities" is aimed at the authorities. Parties named elsewhere come first, then
@@ -142,6 +143,8 @@ def resolve_target_or_fallback(head: Token | None, fallbacks: tuple[Token, ...],
         found = resolve_target(fallback, context)
         if found is None or not found.code:
             continue
+        if head is not None:
+            found = people_of_place(found, head)  # "lift the curfew on Palestinians": their civilians
         if found.start < source.end and source.start < found.end:
             continue
         if found.code == source.code and not is_companion(fallback):
@@ -154,13 +157,6 @@ def resolve_target_or_fallback(head: Token | None, fallbacks: tuple[Token, ...],
                          actor.role, actor.name)
         return found
     return place or actor
-
-
-def _own_means(head: Token, actor: Actor, source: Actor) -> bool:
-    """"Syria will withdraw its troops from Lebanon": the source's own forces are the means, and the
-    party the act lands on (Lebanon) is the target, when the sentence names one."""
-    owned = any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in head.children)
-    return owned and actor.country is not None and actor.country == source.country
 
 
 def _nearby_group(head: Token, context: ActorContext) -> Mention | None:

@@ -85,8 +85,10 @@ def _countries_named(sentence: Span, kb: ActorKB) -> list[tuple[int, int, str]]:
     used: set[int] = set()
     for size in range(min(kb.max_tokens, len(tokens)), 0, -1):
         for begin in range(len(tokens) - size + 1):
+            if not tokens[begin].text[:1].isupper():
+                continue  # checked first: most windows start lower-case, and this test is cheap
             window = tokens[begin:begin + size]
-            if any(t.i in used for t in window) or not window[0].text[:1].isupper():
+            if any(t.i in used for t in window):
                 continue
             if window[0].i > 0 and window[0].nbor(-1).lower_ in ETHNIC_MARKERS:
                 continue  # "ethnic Albanian parties" name a people, not a state

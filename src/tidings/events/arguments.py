@@ -1,4 +1,4 @@
-"""Fallback argument heads: where else an event's target may be named when its own slot is empty.
+"""Argument heads beyond the grammatical slots: target fallbacks, implied doers, stance subjects.
 
 The extractor's first choice (`extract.target_of_verb`, `extract.noun_actors`) is the grammatical
 slot; when that slot is empty or names no actor ("began a hunger strike to protest against
@@ -37,6 +37,14 @@ MAX_DEPTH = 7
 # The same through the verb a nominal event is the object of: that verb's other clauses are one step
 # further from the event ("announced a truce, provided the government set a date for X").
 GOVERNOR_DEPTH = 5
+# Participles that name a thing's doer without making it their subject: "attacks attributed to Iran",
+# "a bombing blamed on Hamas", "raids carried out by the army" (lemma → the preposition naming the doer).
+DOER_PARTICIPLES = {"attribute": "to", "ascribe": "to", "blame": "on", "pin": "on"}
+# Passive forms that describe their subject's own stance or activity, so the subject is the doer:
+# "Israel is opposed to the plan", "Serb forces were engaged in fighting", "Cairo is committed to talks".
+STATIVE_PASSIVES = frozenset({"oppose", "engage", "involve", "commit", "determine", "dedicate", "devote"})
+# Prepositions whose object is the act a passive's patient suffered ("killed in the attacks …").
+ACT_PREPS = frozenset({"in", "during", "by", "from"})
 
 
 def clause_targets(trigger: Token) -> list[Token]:
@@ -48,6 +56,46 @@ def clause_targets(trigger: Token) -> list[Token]:
                 found.append(child)
             elif child.dep_ in ("prep", "agent") and child.lower_ in TARGET_PREPS:
                 found.extend(o for o in child.children if o.dep_ == "pobj")
+    return found
+
+
+def stative_doer(verb: Token) -> Token | None:
+    """The subject of a passive that states a stance ("Israel is opposed to X"): the doer, not the target.
+
+    Only with no "by" agent: "the plan was opposed by Israel" is a real passive.
+    """
+    if verb.lemma_.lower() not in STATIVE_PASSIVES or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def condition_doers(trigger: Token) -> list[Token]:
+    """The implied doers of the trigger's agentless passive conditions ("if X were attacked by Y" → Y)."""
+    found: list[Token] = []
+    for clause in trigger.children:
+        if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
+                                             for c in clause.children):
+            continue
+        if any(c.dep_ in ("nsubjpass", "csubjpass") for c in clause.children):
+            found.extend(implied_doers(clause))
+    return found
+
+
+def implied_doers(act: Token) -> list[Token]:
+    """Who did an act the text names without a subject: a passive's "by" agent, else the doer of the
+    act it happened in ("were killed in the attacks attributed to Iran" → Iran); a nominal act's own
+    "by" object or doer participle ("a bombing blamed on Hamas" → Hamas)."""
+    found = [o for p in act.children if p.dep_ in ("agent", "prep") and p.lower_ == "by"
+             for o in p.children if o.dep_ == "pobj"]
+    for participle in (c for c in act.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        lemma = participle.lemma_.lower()
+        for prep in participle.children:
+            if prep.dep_ == "agent" or prep.dep_ == "prep" and prep.lower_ == DOER_PARTICIPLES.get(lemma):
+                found.extend(o for o in prep.children if o.dep_ == "pobj")
+    if act.pos_ in ("VERB", "AUX") and not found:
+        for prep in (c for c in act.children if c.dep_ == "prep" and c.lower_ in ACT_PREPS):
+            for noun in (o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"):
+                found.extend(implied_doers(noun))
     return found
 
 
@@ -83,8 +131,15 @@ def target_fallbacks(trigger: Token, source: Token | None, target: Token | None)
     """Token indices to try, in order, when the chosen target names no actor."""
     ordered: list[int] = []
     taken = {t for t in (source, target) if t is not None}
-    heads = [*clause_targets(trigger), *named_parties(trigger, source)]
-    governor = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else None
+    # "devastating response orders": a nominal event that only modifies a noun shares its phrase.
+    phrase = trigger
+    while phrase.dep_ == "compound" and phrase.head.pos_ == "NOUN":
+        phrase = phrase.head
+    governor = phrase.head if phrase.pos_ == "NOUN" and phrase.dep_ == "dobj" else None
+    # "… a response if Americans were killed in attacks attributed to Iran": whoever would do the
+    # condition's act is the one a threat is aimed at, ahead of the condition's victims.
+    doers = [d for verb in (trigger, governor) if verb is not None for d in condition_doers(verb)]
+    heads = [*doers, *clause_targets(trigger), *named_parties(trigger, source)]
     if governor is not None and governor.pos_ == "VERB":
         # "began a hunger strike to protest against Sweden's decision": a nominal event that is a
         # verb's object shares that verb's purpose clause and its named parties.

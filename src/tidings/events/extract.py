@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.events.arguments import relative_antecedent, target_fallbacks
+from tidings.events.arguments import relative_antecedent, stative_doer, target_fallbacks
 from tidings.events.framing import is_under_phrase, is_unrealized, reaction_actors, under_target
 from tidings.events.themes import EVENT_FRAME_NOUNS, theme_phrase, theme_tokens, theme_words
 
@@ -97,6 +97,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The doer of a verb: its subject, the agent of a passive, or the subject it inherits."""
     if depth > 6:
         return None
+    stance = stative_doer(verb)
+    if stance is not None:
+        return content_head(stance)  # "Israel is opposed to the plan": the passive's subject holds the stance
     passive = children(verb, PASSIVE_SUBJECT_DEPS)
     agents = prep_objects(verb, ("by",)) if passive else []
     if agents:
@@ -180,6 +183,12 @@ def _misparsed_predicate(verb: Token) -> bool:
 def target_of_verb(verb: Token, pattern: VerbPattern) -> Token | None:
     """The recipient of a verb's action: passive subject, object, or a preposition's object."""
     passive = children(verb, PASSIVE_SUBJECT_DEPS)
+    if passive and stative_doer(verb) is not None:
+        # "Israel is opposed to French mediation": the subject is the doer; the target is what it is
+        # opposed to or engaged in.
+        objects = prep_objects(verb, tuple(pattern.target_prep) if pattern.target_prep
+                               else ("to", "in", "against", "with", "on"))
+        return objects[0] if objects else None
     if passive:
         # "One third of the guerrillas have been demobilized": the guerrillas are the target.
         return content_head(passive[0])

@@ -108,9 +108,15 @@ def event_place(
     # while the sentence names a town or region somewhere ("gathered in a bar of Torrevieja").
     specific = any(p.precision != "country" for p in untied)
     own = [p for p in untied if p.country in actor_countries and not (specific and p.precision == "country")]
+    earlier = _nearest_earlier_sentence(doc, [p for p in places if id(p) in tied and p.end <= sentence[0]])
+    # A bare country named in passing as the target's ("the attacks attributed to Iran") does not
+    # move a story whose earlier sentence set a finer scene ("in the Oval Office"); the acting
+    # side's own country (last of `actor_countries`: "an Iranian spokesman said") still does.
+    if own and earlier and all(p.precision == "country" and p.country != actor_countries[-1] for p in own) \
+            and any(p.precision != "country" for p in earlier):
+        own = []
     if own:
         return best(own)
-    earlier = _nearest_earlier_sentence(doc, [p for p in places if id(p) in tied and p.end <= sentence[0]])
     if earlier:
         return best(earlier, tied)
     if inherited is not None:
@@ -140,9 +146,33 @@ def _own_phrase(event: Token | None, clause: tuple[int, int]) -> list[tuple[int,
     return [(low, high)]
 
 
+_SENTENCES_KEY = "tidings.place_sentences"
+_ROOTS_KEY = "tidings.place_roots"
+
+
 def _place_token(doc: Doc, place: Place) -> Token | None:
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+    # Asked per event for every place of the article: the span is made once per doc.
+    roots = doc.user_data.setdefault(_ROOTS_KEY, {})
+    key = (place.start, place.end)
+    if key not in roots:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        roots[key] = span.root.i if span is not None and len(span) else None
+    return None if roots[key] is None else doc[roots[key]]
+
+
+def _sentence_of(doc: Doc, i: int) -> tuple[int, int, bool]:
+    """(start, end, verbless) of the sentence holding token i: `token.sent` builds a Span on each
+    access, and placing asks for it per event and place, so the table is built once per doc."""
+    table = doc.user_data.get(_SENTENCES_KEY)
+    if table is None or len(table[0]) != len(doc):
+        index: list[int] = [0] * len(doc)
+        bounds: list[tuple[int, int, bool]] = []
+        for sentence in doc.sents:
+            bounds.append((sentence.start, sentence.end, _is_fragment(sentence)))
+            index[sentence.start : sentence.end] = [len(bounds) - 1] * len(sentence)
+        table = doc.user_data[_SENTENCES_KEY] = (index, bounds)
+    index, bounds = table
+    return bounds[index[i]]
 
 
 def _is_fragment(sentence) -> bool:
@@ -151,7 +181,7 @@ def _is_fragment(sentence) -> bool:
 
 def _in_fragment(doc: Doc, place: Place) -> bool:
     token = _place_token(doc, place)
-    return token is not None and _is_fragment(token.sent)
+    return token is not None and _sentence_of(doc, token.i)[2]
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -159,7 +189,7 @@ def _governing_verb(token: Token) -> Token | None:
     for _ in range(12):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -172,9 +202,11 @@ def _other_clause(doc: Doc, place: Place, event: Token | None, clause: tuple[int
     token = _place_token(doc, place)
     if token is None:
         return False
-    if token.sent != event.sent:
+    place_start, _, place_verbless = _sentence_of(doc, token.i)
+    event_start = _sentence_of(doc, event.i)[0]
+    if place_start != event_start:
         # A trailing fragment this clause did not run into (the clause would include it).
-        return _is_fragment(token.sent) and token.sent.start > event.sent.start
+        return place_verbless and place_start > event_start
     own, theirs = _governing_verb(event), _governing_verb(token)
     # Tokens are views made on each access: compare positions, never identity.
     if own is None or theirs is None or own.i == theirs.i:
@@ -258,10 +290,10 @@ def _nearest_earlier_sentence(doc: Doc, earlier: Sequence[Place]) -> list[Place]
         token = _place_token(doc, place)
         if token is None:
             return place.start
-        sentence = token.sent
-        while _is_fragment(sentence) and sentence.start > 0:
-            sentence = doc[sentence.start - 1].sent
-        return sentence.start_char
+        start, _, verbless = _sentence_of(doc, token.i)
+        while verbless and start > 0:
+            start, _, verbless = _sentence_of(doc, start - 1)
+        return doc[start].idx
     starts = {id(p): sentence_of(p) for p in earlier}
     last = max(starts.values())
     return [p for p in earlier if starts[id(p)] == last]

@@ -177,7 +177,7 @@ def _entity_mentions(
         for segment in _segments(ent):
             segment = _grown(doc, _hyphen_joined(doc, segment), gazetteer)
             place_label = ent.label_ in PLACE_LABELS
-            if not segment[0].is_title and not segment[0].is_upper:
+            if not _capitalised(segment[0]):
                 continue
             if gazetteer.is_demonym(segment.text):
                 continue
@@ -203,6 +203,14 @@ def _entity_mentions(
     return mentions
 
 
+def _capitalised(token: Token) -> bool:
+    """Written as a name: "Kyiv", "UNITA", and the camel case of "KwaZulu-Natal" or "eThekwini"
+    (which neither is_title nor is_upper admits)."""
+    text = token.text
+    return token.is_title or token.is_upper or (
+        token.is_alpha and len(text) >= 4 and (text[0].isupper() or text[1].isupper()))
+
+
 def _names_region(ent: Span, segment: Span, candidates: Sequence[Candidate]) -> bool:
     """True when a whole entity is exactly a country or region's own name ("Tamil Nadu", tagged
     PERSON by the small model): such names are rarely anything else. Short forms don't count."""
@@ -216,11 +224,20 @@ def _names_region(ent: Span, segment: Span, candidates: Sequence[Candidate]) -> 
 def _grown(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
     """The span grown over a connector and the capitalised words after it when the longer name is
     a known place ("Concordia" + "do Para", "Castello" + "de la Plana"): NER and proper-noun runs
-    stop at lowercase connectors, and the short name is often another, bigger place."""
+    stop at lowercase connectors, and the short name is often another, bigger place. The small
+    model also cuts a name after a connector ("Santa Cruz de la" + "Sierra") or in two ("Baja" +
+    "California"): the connectors it ends on are dropped and the next words tried all the same."""
     end = span.end
+    # Only a lowercase, spaced connector is dropped: "Hpa-An" ends on a name.
+    while end - 1 > span.start and doc[end - 1].text in NAME_CONNECTORS and doc[end - 2].whitespace_:
+        end -= 1
+    span = doc[span.start:end]
     while end < len(doc) and doc[end].lower_ in NAME_CONNECTORS:
         end += 1
-    if end == span.end or end >= len(doc) or not doc[end].is_title:
+    # Without a connector, the next word may continue the name ("Baja" + "California"), unless
+    # it lies inside an entity the span only ends in ("Deir-ez-" + "Zor City").
+    adjacent = end == span.end and end < len(doc) and doc[end].ent_iob_ != "I"
+    if end >= len(doc) or not doc[end].is_title or (end == span.end and not adjacent):
         return span
     best = span
     while end < len(doc) and end - span.start <= _MAX_GROWN and doc[end].is_title and doc[end].is_alpha:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -49,6 +50,17 @@ KIND_BONUS = 3.0
 # A village reading in a country no other place names is dropped once the article's other places
 # name some country this often ("Myauk Kyauk Main village" in a Mandalay note is not Jordan's Main).
 VILLAGE_CONTEXT_VOTES = 2
+# "Rogers Park in Beaumont", "Sanjo in the district of Misungwi", "the Highland Park neighborhood
+# of Los Angeles": a name placed in the next one, which contains it as a bracket or comma does.
+# A bare "of" is left out ("Bank of America", "the Battle of Kursk").
+CONTAINED_IN = re.compile(
+    r"\s+(?:(?:neighbou?rhood|district|area|village|town|suburb|township|quarter|locality|ward)\s+"
+    r"(?:in|of)|in)\s+(?:the\s+)?(?:(?:downtown|central|vicinity|outskirts|suburbs|centre|center|"
+    r"district|region|province|state|county|municipality|city|town|village)\s+(?:of\s+)?)?",
+    re.IGNORECASE,
+)
+# The kind a bracket after a name asks for: the region or district it is in.
+REGION_KIND = "region"
 KIND_PRECISIONS = {
     **dict.fromkeys(
         ("region", "province", "state", "oblast", "governorate", "prefecture"), "admin1"),
@@ -71,17 +83,19 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, literal_only: bool = True) ->
     # Names inside names ("Pakistan Army") are places only for a reader of every use of a name.
     mentions = find_mentions(doc, gazetteer, embedded=not literal_only)
     named = {i for m in mentions for i in _token_range(doc, m)}
-    containers = _containers(doc, mentions)
+    containers, placed_in = _containers(doc, mentions)
     votes = _country_votes(mentions)
     places = []
     for index, mention in enumerate(mentions):
-        if literal_only and mention.origin != "curated" and not _is_literal(doc, mention, named):
+        if (literal_only and mention.origin != "curated" and not _is_literal(doc, mention, named)
+                and not _closed_qualifier(doc, mentions, index)):
             continue
         container = containers.get(index, set())
         best = _licensed_reading(mention, votes, container, kind_after(doc, mention),
                                  bracketed=_bracketed(doc, mention),
                                  regional=_region_follows(mentions, index, container),
-                                 qualifying=_qualifies(doc, mentions, index))
+                                 qualifying=_qualifies(doc, mentions, index),
+                                 placed_in=index in placed_in)
         if best is None:
             continue
         places.append(
@@ -119,17 +133,21 @@ def _is_literal(doc: Doc, mention: PlaceMention, named: frozenset[int] | set[int
 
 def _containers(
     doc: Doc, mentions: Sequence[PlaceMention]
-) -> dict[int, set[tuple[str, str | None]]]:
+) -> tuple[dict[int, set[tuple[str, str | None]]], set[int]]:
     """For a mention followed by ", X" or " (X" (through unknown names: "Awara, Abuna Ginde Beret
-    (West Shewa, Oromia)"), the (country, admin1) pairs the regions and countries X may be."""
+    (West Shewa, Oromia)"), the (country, admin1) pairs the regions and countries X may be; and
+    the mentions whose containers open with "in" ("Rogers Park in Beaumont (Texas)")."""
     text = doc_text(doc)
     hints: dict[int, set[tuple[str, str | None]]] = {}
+    placed_in: set[int] = set()
     for index, here in enumerate(mentions):
         pairs: set[tuple[str, str | None]] = set()
         end = here.end
         for after in mentions[index + 1 : index + 1 + _MAX_CONTAINERS]:
             gap = text[end : after.start]
-            if not CONTAINER_GAP.fullmatch(gap) or not any(mark in gap for mark in ",("):
+            if end == here.end and CONTAINED_IN.fullmatch(gap):
+                placed_in.add(index)
+            elif not CONTAINER_GAP.fullmatch(gap) or not any(mark in gap for mark in ",("):
                 break
             # Only regions and countries contain: a same-named city elsewhere ("Roma" in Texas,
             # "Andalucía" in Colombia) must not pull the name before it abroad.
@@ -152,15 +170,21 @@ def _containers(
             end = after.end
         if pairs:
             hints[index] = pairs
-    return hints
+    return hints, placed_in & set(hints)
 
 
 def kind_after(doc: Doc, mention: PlaceMention) -> str | None:
-    """The precision a kind word right after the mention asks for ("Donetsk region": admin1)."""
+    """The precision a kind word right after the mention asks for ("Donetsk region": admin1), or
+    REGION_KIND for a name in brackets after another ("Punchana (Loreto)": Peru's region, not
+    Mexico's town)."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or span.end >= len(doc):
+    if span is None:
         return None
-    return KIND_PRECISIONS.get(doc[span.end].lower_)
+    if span.end < len(doc) and doc[span.end].lower_ in KIND_PRECISIONS:
+        return KIND_PRECISIONS[doc[span.end].lower_]
+    if span.start >= 2 and doc[span.start - 1].text == "(" and doc[span.start - 2].is_title:
+        return REGION_KIND
+    return None
 
 
 def _region_follows(
@@ -180,6 +204,14 @@ def _qualifies(doc: Doc, mentions: Sequence[PlaceMention], index: int) -> bool:
         return False
     gap = doc_text(doc)[mentions[index - 1].end : mentions[index].start]
     return any(mark in gap for mark in ",(") and CONTAINER_GAP.fullmatch(gap) is not None
+
+
+def _closed_qualifier(doc: Doc, mentions: Sequence[PlaceMention], index: int) -> bool:
+    """True for "Baja California" in "in Tecate, Baja California, nurses protested": a name set
+    off after another name says where that one is, whatever role the parser gave it (here the
+    verb's subject)."""
+    after = doc_text(doc)[mentions[index].end : mentions[index].end + 1]
+    return after in (",", ")", ".", ";") and _qualifies(doc, mentions, index)
 
 
 def _bracketed(doc: Doc, mention: PlaceMention) -> bool:
@@ -206,6 +238,7 @@ def _licensed_reading(
     bracketed: bool = False,
     regional: bool = False,
     qualifying: bool = False,
+    placed_in: bool = False,
 ) -> Candidate | None:
     """The best reading, if a village reading is licensed: inside the region named with it, or
     cued ("in X") and not contradicted by it. Else the best non-village reading, else None: a
@@ -232,6 +265,11 @@ def _licensed_reading(
             continue
         surely_qualified = bracketed or (regional and not _well_known(candidate))
         if abroad and candidate.precision != "country" and surely_qualified:
+            continue
+        # "X in Y" states where X is, and an old or alternate name is a weak reading: either is
+        # dropped outside the region named ("Oleksandrivka, Kharkiv" is no old name of Donetsk).
+        if ((placed_in or candidate.alternate) and candidate.precision != "country"
+                and container and _contradicted(candidate, container)):
             continue
         if candidate.source not in LICENSED_SOURCES:
             return candidate
@@ -299,15 +337,16 @@ def reading_scores(
     # "Kharkiv region" is read as Kharkiv oblast, but placed at Kharkiv, the city it is named for
     # (so for districts): a region's point (the mean of its towns) lies hundreds of km from most
     # places in a big one, and event data code region-level reports to the capital.
-    capital_of = {(c.country, c.admin1) for c in mention.candidates if kind in ("admin1", "admin2")
-                  and c.precision == kind}
+    wanted = ("admin1", "admin2") if kind == REGION_KIND else (kind,)
+    capital_of = {(c.country, c.admin1) for c in mention.candidates
+                  if kind in ("admin1", "admin2", REGION_KIND) and c.precision in wanted}
 
     def score(candidate: Candidate) -> float:
         inside = _inside(candidate, container)
         bonus = CONTAINER_BONUS if inside else CONTAINER_COUNTRY_BONUS if candidate.country in countries else 0.0
         place = (candidate.country, candidate.admin1)
         named_for = candidate.precision == "city" and place in capital_of
-        if kind is not None and (candidate.precision == kind or named_for):
+        if kind is not None and (candidate.precision in wanted or named_for):
             bonus += KIND_BONUS
         return _reading_score(candidate, context) + bonus
 
