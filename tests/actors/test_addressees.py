@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from tidings.actors import ActorContext, resolve_actor, resolve_target
-from tidings.actors.resolve import resolve_target_or_fallback
+from tidings.actors.targets import resolve_target_or_fallback
 from tidings.events.arguments import target_fallbacks
 from tidings.events.extract import subject_of, target_of_verb
 from tidings.events.patterns import VerbPattern

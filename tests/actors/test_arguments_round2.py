@@ -90,3 +90,15 @@ def test_a_nominal_event_reaches_less_far_into_its_verbs_other_clauses(actor_nlp
     doc = actor_nlp("The rebels announced a ceasefire, provided the army gave a date for the withdrawal of Chadian troops.")
     fallbacks = {doc[i].text for i in target_fallbacks(_token(doc, "ceasefire"), head_of(doc, "rebels"), None)}
     assert "troops" not in fallbacks and "Chadian" not in fallbacks
+
+
+def test_a_second_verb_sharing_subject_and_object_names_the_recipient(actor_nlp, actor_kb):
+    text = "Two French charities donated and delivered tons of food to Kabul University."
+    actor = _fallback_target(actor_nlp, actor_kb, text, "donated", "charities", None)
+    assert actor is not None and actor.code == "AFGEDU"
+
+
+def test_a_second_verb_with_its_own_object_is_another_event(actor_nlp, actor_kb):
+    text = "The Chilean army announced a truce and sent troops to Bolivia."
+    actor = _fallback_target(actor_nlp, actor_kb, text, "announced", "army", "truce")
+    assert actor is None or actor.country != "BOL"

@@ -63,3 +63,17 @@ def test_actor_country_is_the_last_resort_and_says_so(nlp, gazetteer):
 
 def test_no_place_and_no_actor_country_is_none(nlp, gazetteer):
     assert place_of("Somebody arrested two men.", "arrested", nlp, gazetteer) is None
+
+
+def test_placeless_sentence_after_a_country_and_its_city_takes_the_country(nlp, gazetteer):
+    # The earlier sentence names Chile and Santiago in it; the later one may be about either.
+    text = ("The ministry, which is cutting its staff in Chile, threatened to close its office in "
+            "Santiago. Officials say the staff will drop to 200 by March.")
+    chosen = place_of(text, "drop", nlp, gazetteer, sentence=1)
+    assert (chosen.country, chosen.precision) == ("CHL", "country")
+
+
+def test_placeless_sentence_after_a_single_city_keeps_the_city(nlp, gazetteer):
+    text = "Around 80 farmers marched in Temuco. Police detained three of them."
+    chosen = place_of(text, "detained", nlp, gazetteer, sentence=1)
+    assert chosen.name == "Temuco"

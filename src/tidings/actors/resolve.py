@@ -9,7 +9,6 @@ from spacy.tokens import Doc, Token
 
 from tidings.actors.coref import ActorContext, Mention
 from tidings.actors.kb import NamedActor
-from tidings.actors.parties import harmed_by_opposed, is_companion, names_means, own_means, people_of_place
 from tidings.actors.phrase import PhraseReading, read_phrase
 from tidings.actors.scene import TRANSNATIONAL_ROLES, located_in, sentence_country
 from tidings.types import Actor
@@ -32,8 +31,6 @@ PLAIN_PEOPLE = frozenset({"man", "woman", "person", "boy", "girl", "child", "mot
                           "husband", "son", "daughter", "brother", "sister", "friend", "witness"})
 # How deep "a spokesman for one of the factions of …" may nest before we stop following it.
 MAX_DEPTH = 3
-# Prepositions that name who a thing belongs to or comes from ("calls by Annan", "welfare of Libyans").
-THING_PREPS = ("by", "of", "from", "among", "for")
 # After these a capital is a place ("in Baghdad"), elsewhere it stands for the government.
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "into", "across", "around", "outside", "inside",
                             "through", "toward", "towards", "on", "over", "within", "throughout"})
@@ -81,84 +78,6 @@ def explain_actor(head: Token, context: ActorContext) -> Resolution:
     return Resolution(found.actor, found.rule, found.evidence)
 
 
-def resolve_target(head: Token, context: ActorContext, places: bool = True) -> Actor | None:
-    """The target of an event whose target phrase is headed by `head`.
-
-    The phrase's own actor; or, when the phrase names a thing rather than an actor, the actor the
-    thing belongs to: "rejected North Korea's demand" → North Korea, "demanded an admission by
-    Moscow" → Moscow, "vetoed a Security Council resolution" → the Security Council. CAMEO codes
-    the party the act is aimed at, and a proposal or a blockade is never a party. With `places`
-    False the last resort (where the thing is) is left to the caller.
-    """
-    # "planted a roadside bomb": the weapon is what the act uses; its owner, if named, is the party.
-    actor = None if names_means(head, context) else resolve_actor(head, context)
-    if actor is not None or head.pos_ != "NOUN" or head.ent_type_:
-        return actor
-    victims = harmed_by_opposed(head)
-    for owner in _thing_owners(head):
-        if owner.i in victims:
-            continue
-        found = resolve_actor(owner, context)
-        if found is not None:
-            return found
-    return _target_place(head, context) if places else None
-
-
-def _target_place(head: Token, context: ActorContext) -> Actor | None:
-    """Where a thing is, as the country the act lands on (see `resolve_target`)."""
-    # Last, where the thing is: "a curfew in Montenegro", "imposed a curfew in the town of X" code
-    # the country the act lands on, as PETRARCH does - a place only, never a group found there.
-    places = _objects(head, ("in", "into"))
-    if head.dep_ == "dobj":
-        places += _objects(head.head, ("in", "into"))
-    for place in places:
-        found = resolve_actor(place, context)
-        if found is not None and found.role is None and found.country:
-            return people_of_place(found, head)
-    return None
-
-
-def resolve_target_or_fallback(head: Token | None, fallbacks: tuple[Token, ...], context: ActorContext,
-                               source: Actor | None) -> Actor | None:
-    """The target of `head`; when that names no actor, the first fallback head that does.
-
-    A fallback that is the source's own mention, or codes exactly as the source does, is skipped:
-    the doer of an act is rarely its target ("Iraq said its army would attack Kurds").
-    """
-    actor = resolve_target(head, context, places=source is None) if head is not None else None
-    if actor is not None and head.dep_ == "pobj" and head.head.lower_ in ("in", "on"):
-        actor = people_of_place(actor, head.head.head)  # "a curfew in Abidjan": the nominal act's place
-    stateless = actor is not None and actor.country is None and actor.role in STATELESS_ROLES
-    if source is None or actor is not None and not stateless and not own_means(head, actor, source):
-        return actor
-    # A place the act happens in is the weakest guess: "blocked streets in Hong Kong in defiance of
-    # Chinese authorities" is aimed at the authorities. Parties named elsewhere come first, then
-    # where the target's thing is, then the places among the fallbacks.
-    victims = harmed_by_opposed(head) if head is not None else frozenset()
-    ranked = sorted((f for f in fallbacks if f.i not in victims), key=_is_place)
-    place = _target_place(head, context) if head is not None and actor is None else None
-    for fallback in ranked:
-        if place is not None and _is_place(fallback):
-            return place
-        found = resolve_target(fallback, context)
-        if found is None or not found.code:
-            continue
-        if head is not None:
-            found = people_of_place(found, head)  # "lift the curfew on Palestinians": their civilians
-        if found.start < source.end and source.start < found.end:
-            continue
-        if found.code == source.code and not is_companion(fallback):
-            continue
-        if stateless and actor is not None:
-            if found.role is not None or not found.country:
-                return actor  # "killed 23 civilians" stays uncoded by country rather than mis-roled
-            # "killed 23 civilians … in Tel Aviv": the civilians of the country the act lands in.
-            return Actor(actor.text, actor.start, actor.end, found.country + actor.role, found.country,
-                         actor.role, actor.name)
-        return found
-    return place or actor
-
-
 def _nearby_group(head: Token, context: ActorContext) -> Mention | None:
     """For a subject "it"/"they": the latest coded group or country of this or the previous
     sentence, preferring subjects ("Japan said it had halted aid" → Japan). Further back, or an
@@ -174,20 +93,6 @@ def _nearby_group(head: Token, context: ActorContext) -> Mention | None:
 def _agent_predicate(be: Token) -> bool:
     """"It is willing to withdraw": a predicate only an actor can be, so the "it" is no expletive."""
     return any(c.dep_ == "acomp" and c.lemma_.lower() in AGENT_ADJECTIVES for c in be.children)
-
-
-def _thing_owners(head: Token) -> list[Token]:
-    """Who a thing may belong to: its possessor, a named modifier, then its by/of/… objects."""
-    owners = [c for c in head.lefts if c.dep_ == "poss" and c.lower_ != "whose"]
-    owners += [c for c in head.lefts if c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")]
-    # "Israeli military policies", "Iranian demands": a nationality adjective names the owner.
-    owners += [c for c in head.lefts if c.dep_ == "amod" and c.ent_type_ in ("GPE", "NORP")]
-    owners += _objects(head, THING_PREPS)
-    # "the demonstration staged by students": the agent of a participle describing the thing.
-    owners += [obj for acl in head.rights if acl.dep_ == "acl" and acl.tag_ == "VBN"
-               for agent in acl.children if agent.dep_ == "agent"
-               for obj in agent.children if obj.dep_ == "pobj"]
-    return owners
 
 
 def _argument_heads(doc: Doc) -> list[Token]:
@@ -260,7 +165,7 @@ def _compose(reading: PhraseReading, context: ActorContext, depth: int) -> _Foun
     end = reading.end
     steps = [s for s, on in (("country from the phrase", country), (f"role {role} from a cue", role)) if on]
     evidence = list(reading.evidence)
-    if reading.seat and reading.country_at_head and role is None and not _is_place(head):
+    if reading.seat and reading.country_at_head and role is None and not is_place_object(head):
         role = "GOV"  # "Washington said", "the Kremlin warned": the seat speaks for the government
         steps.append("seat of government speaks for the government (GOV)")
     proxy = bool(reading.head_cue and reading.head_cue.proxy)
@@ -272,6 +177,10 @@ def _compose(reading: PhraseReading, context: ActorContext, depth: int) -> _Foun
         name = named.name
         if named.is_person:
             country = country or named_country
+        elif named_country is None and not proxy and role is not None and role != named_role:
+            # A stateless body's own agent ("Arab League Secretary General X", "UN peacekeepers"):
+            # CAMEO adds the agent's type to the body's code, as PETRARCH composes agents.
+            code, country = named_code + role, None
         elif proxy or role is None or named_country is None:
             code, country, role = named_code, named_country, named_role
         else:
@@ -358,11 +267,11 @@ def _people_of(reading: PhraseReading) -> bool:
 def _related(head: Token, context: ActorContext, depth: int, proxy: bool) -> tuple[_Found, str] | None:
     """The actor a role noun belongs to: its "of"/"for" object, else its possessor."""
     preps = ("of", "for", "from") if proxy else ("of", "for")
-    for obj in _objects(head, preps):
+    for obj in prep_objects(head, preps):
         found = _resolve(obj, context, depth + 1)
         if found is None or not found.actor.code:
             # "the minister of defence of Iraq": an office's own of-phrase names the country.
-            found = next((f for o in _objects(obj, ("of",)) for f in [_resolve(o, context, depth + 1)]
+            found = next((f for o in prep_objects(obj, ("of",)) for f in [_resolve(o, context, depth + 1)]
                           if f is not None and f.actor.code), None)
         if found is not None:
             return found, "object"
@@ -373,13 +282,14 @@ def _related(head: Token, context: ActorContext, depth: int, proxy: bool) -> tup
     return None
 
 
-def _objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
+def prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
     """The objects of the head's prepositions in `preps` ("a spokesman for X" → X)."""
     return [obj for child in head.rights if child.dep_ == "prep" and child.lower_ in preps
             for obj in child.children if obj.dep_ == "pobj"]
 
 
-def _is_place(head: Token) -> bool:
+def is_place_object(head: Token) -> bool:
+    """The object of a locative preposition: after these a capital is a place, not a government."""
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
 
 
@@ -388,7 +298,7 @@ def _antecedent(reading: PhraseReading, context: ActorContext, role: str | None)
     position = reading.start
     if reading.person_name:
         return context.name_antecedent(position, reading.person_name)
-    if reading.definite and reading.head_cue is not None and not _objects(reading.head, ("of", "for")):
+    if reading.definite and reading.head_cue is not None and not prep_objects(reading.head, ("of", "for")):
         if reading.head_cue.role is None and not reading.head_cue.person:
             return context.group_antecedent(position, named_only=True)  # "the group"
         return context.role_antecedent(position, reading.head_cue.cue, role, reading.person)

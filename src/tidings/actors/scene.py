@@ -49,9 +49,13 @@ def sentence_country(head: Token, kb: ActorKB, skip: tuple[int, int], where: boo
 
 
 def located_in(head: Token, kb: ActorKB) -> str | None:
-    """The country of "in/throughout/across <place>" after the head ("rebels in the Ivory Coast")."""
-    for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in WHERE_GROUPS_ARE:
+    """The country of "in/throughout/across <place>" after the head ("rebels in the Ivory Coast"),
+    or after a participle describing it ("guerrillas operating in Kosovo", "a group based in Chad")."""
+    preps = [c for c in head.rights if c.dep_ == "prep"]
+    for clause in (c for c in head.rights if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")):
+        preps += [c for c in clause.children if c.dep_ == "prep"]
+    for child in preps:
+        if child.lower_ in WHERE_GROUPS_ARE:
             for place in (c for c in child.children if c.dep_ == "pobj"):
                 # The place's whole name, its compound parts included ("the Ivory Coast").
                 name = place.doc[place.left_edge.i:place.i + 1].text

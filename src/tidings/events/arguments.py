@@ -59,6 +59,29 @@ def clause_targets(trigger: Token) -> list[Token]:
     return found
 
 
+def shared_predicate_targets(trigger: Token) -> list[Token]:
+    """Recipients named by a second verb that shares the trigger's subject and object: in "donated
+    and delivered goods to the school" the two verbs are one act, and "the school" is its target.
+
+    Only when the trigger has no object of its own, so the object is the pair's shared one; a second
+    verb with its own object ("announced a truce but launched missiles at X") is another event.
+    """
+    if any(c.dep_ in ("dobj", "dative") for c in trigger.children):
+        return []
+    found: list[Token] = []
+    for verb in (c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        # The parser often hangs "to Y" on the object ("delivered goods to Y"): look there too.
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        for child in (*verb.children, *(c for o in objects for c in o.children)):
+            if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN"):
+                found.append(child)
+            elif child.dep_ in ("prep", "dative") and child.lower_ in ("to", "for"):
+                found.extend(o for o in child.children if o.dep_ == "pobj")
+    return found
+
+
 def stative_doer(verb: Token) -> Token | None:
     """The subject of a passive that states a stance ("Israel is opposed to X"): the doer, not the target.
 
@@ -139,17 +162,18 @@ def target_fallbacks(trigger: Token, source: Token | None, target: Token | None)
     # "… a response if Americans were killed in attacks attributed to Iran": whoever would do the
     # condition's act is the one a threat is aimed at, ahead of the condition's victims.
     doers = [d for verb in (trigger, governor) if verb is not None for d in condition_doers(verb)]
-    heads = [*doers, *clause_targets(trigger), *named_parties(trigger, source)]
+    heads = [*doers, *clause_targets(trigger), *shared_predicate_targets(trigger), *named_parties(trigger, source)]
     if governor is not None and governor.pos_ == "VERB":
         # "began a hunger strike to protest against Sweden's decision": a nominal event that is a
         # verb's object shares that verb's purpose clause and its named parties.
         heads += [*clause_targets(governor), *named_parties(governor, source, GOVERNOR_DEPTH)]
+    # The source's own words are no target; but when the parser hangs the trigger under the source
+    # ("groups donated …" read as a relative clause), the trigger's clause is not the source's.
+    own = {t.i for t in source.subtree} - {t.i for t in trigger.subtree} if source is not None else set()
     for token in heads:
         if token.i == trigger.i:
             continue
-        if token in taken or token.i in ordered:
-            continue
-        if source is not None and token.i in {t.i for t in source.subtree}:
+        if token in taken or token.i in ordered or token.i in own:
             continue
         ordered.append(token.i)
     return tuple(ordered)

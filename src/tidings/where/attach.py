@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -118,7 +119,7 @@ def event_place(
     if own:
         return best(own)
     if earlier:
-        return best(earlier, tied)
+        return best(_discourse_scope(doc, earlier), tied)
     if inherited is not None:
         return inherited
     if untied:
@@ -265,6 +266,25 @@ def _locative_chain(doc: Doc, start: int, precision: str) -> int | None:
     return None
 
 
+def _discourse_scope(doc: Doc, earlier: Sequence[Place]) -> Sequence[Place]:
+    """The earlier sentence's places a later, placeless sentence continues. When that sentence
+    names a country apart from a finer place in it ("reducing its forces in Iraq ... its embassy
+    in Baghdad"), which one the next sentence goes on about is unknown; the country holds for
+    both. A country that only qualifies the place ("in Panama City, Panama") changes nothing."""
+    countries = [p for p in earlier if p.precision == "country"]
+    if len(countries) != 1 or len(earlier) < 2 or any(p.country != countries[0].country for p in earlier):
+        return earlier
+    if countries[0] not in _without_containers(doc, earlier):
+        return earlier
+    return countries
+
+
+# A region-kind word and "of" between two names: the second contains the first.
+_KIND_OF = re.compile(
+    r"\s+(?:district|province|region|governorate|county|municipality|township|oblast|raion|"
+    r"state|department|woreda|tehsil|upazila)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
 def _without_containers(doc: Doc, found: Sequence[Place]) -> Sequence[Place]:
     """The places that no other place of `found` is named inside: in "Harib district (Marib)" the
     event is in the district, though the city that qualifies it ranks as more specific."""
@@ -277,6 +297,10 @@ def _without_containers(doc: Doc, found: Sequence[Place]) -> Sequence[Place]:
         for outer in ordered[index + 1 :]:
             gap = text[inner.end : outer.start]
             if any(mark in gap for mark in ",(") and CONTAINER_GAP.fullmatch(gap):
+                outer_ids.add(id(outer))
+            elif index + 1 < len(ordered) and outer is ordered[index + 1] and _KIND_OF.fullmatch(gap):
+                # "Al Amadiya district of Duhok": the name after "district of" contains the one
+                # before it, like a bracket.
                 outer_ids.add(id(outer))
     return [p for p in found if id(p) not in outer_ids] or found
 

