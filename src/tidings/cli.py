@@ -88,7 +88,7 @@ def code(
     dask: Optional[str] = typer.Option(
         None, "--dask", help="'local' starts a Dask LocalCluster; tcp://host:8786 uses a running scheduler."
     ),
-    part_mb: float = typer.Option(2.0, "--part-mb", min=0.001, help="Parallel runs: input part size in MB."),
+    part_mb: float = typer.Option(2.0, "--part-mb", min=0.001, help="Parallel runs: input part size in MB (at most: a small input is cut finer, 4 parts per local worker)."),
     batch_size: int = typer.Option(
         Settings.batch_size, "--batch-size", min=1, help="Articles per NLP batch and per store transaction."
     ),

@@ -358,7 +358,8 @@ def run_local(
     """The local runner: read inputs, code them, write events (stdout or file) and the store."""
     summary = RunSummary()
     articles = _collect_errors(read_records(inputs, published=published, settings=settings), summary)
-    _deliver(code_articles(articles, settings), summary, settings, db_path, output, fmt, progress, errors_path)
+    _deliver(code_articles(articles, settings), summary, settings.batch_size, db_path, output, fmt, progress,
+             errors_path)
     return summary
 
 
@@ -384,19 +385,23 @@ def run_dask(
     """
     from tidings import distributed
 
-    parts = distributed.plan_parts(inputs, settings, published, part_bytes or distributed.DEFAULT_PART_BYTES)
+    # Local clusters get at least four parts per worker, so no worker idles while another finishes
+    # a last large part; a remote scheduler's worker count is not known here.
+    min_parts = 4 * (workers or os.cpu_count() or 1) if scheduler == "local" else 1
+    parts = distributed.plan_parts(inputs, settings, published, part_bytes or distributed.DEFAULT_PART_BYTES,
+                                   min_parts=min_parts)
     folder = parts_dir or distributed.default_parts_dir(inputs, settings, published, db_path, output)
     reports = distributed.code_in_parallel(parts, settings, folder, published, scheduler, workers, progress)
     summary = RunSummary(parts=len(parts), parts_resumed=len(parts) - len(reports))
     coded = distributed.read_parts(parts, folder, summary.errors)
-    _deliver(coded, summary, settings, db_path, output, fmt, None, errors_path)
+    _deliver(coded, summary, settings.ingest_batch_size, db_path, output, fmt, None, errors_path)
     if not keep_parts:
         distributed.remove_parts(folder)
     return summary
 
 
 def _deliver(
-    coded: Iterable[CodedArticle], summary: RunSummary, settings: Settings, db_path: Path | None,
+    coded: Iterable[CodedArticle], summary: RunSummary, store_batch: int, db_path: Path | None,
     output: Path | None, fmt: str, progress: Console | None, errors_path: Path | None,
 ) -> None:
     """Write coded articles to the output (streamed for JSONL) and the store, one writer."""
@@ -414,7 +419,7 @@ def _deliver(
                 summary.events += len(item.events)
                 if db_path is not None:
                     pending.append(item)
-                    if len(pending) >= settings.batch_size:
+                    if len(pending) >= store_batch:
                         _store_batch(db_path, pending)
                         pending.clear()
                 if sink is not None:

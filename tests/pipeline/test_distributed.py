@@ -46,6 +46,25 @@ def test_byte_range_parts_cover_a_file_at_line_starts(tmp_path):
         assert after.first_line == data[:after.start].count(b"\n") + 1
 
 
+def test_a_small_input_is_cut_into_at_least_min_parts(tmp_path):
+    records = [{"id": f"a{i}", "text": "word " * 400} for i in range(400)]  # ~0.8 MB
+    path = jsonl(tmp_path / "small.jsonl", records)
+    assert len(plan_parts([str(path)], SETTINGS)) == 1
+    parts = plan_parts([str(path)], SETTINGS, min_parts=8)
+    assert len(parts) >= 8
+    sizes = [sum(s.end - s.start for s in part.slices) for part in parts]
+    assert max(sizes) <= 2 * min(sizes) + 2100  # balanced, up to one record
+
+
+def test_parts_are_never_cut_below_the_minimum_size(tmp_path):
+    from tidings.distributed.parts import MIN_PART_BYTES
+
+    records = [{"id": f"a{i}", "text": "word " * 20} for i in range(1000)]  # ~0.1 MB
+    path = jsonl(tmp_path / "tiny.jsonl", records)
+    parts = plan_parts([str(path)], SETTINGS, min_parts=100)
+    assert 1 < len(parts) <= path.stat().st_size // MIN_PART_BYTES + 1
+
+
 def test_parts_read_the_same_records_and_error_locations_as_read_records(tmp_path):
     lines = [{"id": "g1", "text": "Troops attacked the town."}, "{not json", {"id": "e", "text": "  "},
              {"id": "g2", "text": "The minister visited Paris.", "published": "2020-01-02"}] * 30

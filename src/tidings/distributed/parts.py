@@ -17,6 +17,7 @@ from tidings.settings import Settings
 from tidings.types import Article, RecordError, stable_id
 
 DEFAULT_PART_BYTES = 2 * 2**20  # ~500 news articles: small enough for a useful ETA and balance
+MIN_PART_BYTES = 64 * 2**10  # ~15 articles: below this, per-part overhead outweighs balance
 
 
 @dataclass(frozen=True)
@@ -67,25 +68,39 @@ def coding_key(settings: Settings, published: date | None) -> str:
 
 def plan_parts(
     inputs: Sequence[str], settings: Settings, published: date | None = None,
-    part_bytes: int = DEFAULT_PART_BYTES,
+    part_bytes: int = DEFAULT_PART_BYTES, min_parts: int = 1,
 ) -> list[Part]:
-    """Cut the inputs into parts of about part_bytes, in input order (stdin cannot be split)."""
+    """Cut the inputs into parts of about part_bytes, in input order (stdin cannot be split).
+
+    An input smaller than min_parts × part_bytes is cut finer (parts of at least MIN_PART_BYTES),
+    so that a few large parts do not leave workers idle at the end of a run.
+    """
     if STDIN in inputs:
         raise InputError(STDIN, "stdin cannot be coded in parallel; give files or use --workers 1")
+    pieces = _all_slices(inputs, part_bytes)
+    total = sum(piece.end - piece.start for piece in pieces)
+    if min_parts > 1 and total < min_parts * part_bytes:
+        finer = max(total // min_parts, MIN_PART_BYTES)
+        if finer < part_bytes:
+            part_bytes = finer
+            pieces = _all_slices(inputs, part_bytes)
     key = coding_key(settings, published)
     parts: list[Part] = []
     pending: list[Slice] = []
     size = 0
-    for item in inputs:
-        for piece in _slices(item, part_bytes):
-            if pending and size + piece.end - piece.start > part_bytes:
-                parts.append(Part(len(parts), tuple(pending), key))
-                pending, size = [], 0
-            pending.append(piece)
-            size += piece.end - piece.start
+    for piece in pieces:
+        if pending and size + piece.end - piece.start > part_bytes:
+            parts.append(Part(len(parts), tuple(pending), key))
+            pending, size = [], 0
+        pending.append(piece)
+        size += piece.end - piece.start
     if pending:
         parts.append(Part(len(parts), tuple(pending), key))
     return parts
+
+
+def _all_slices(inputs: Sequence[str], part_bytes: int) -> list[Slice]:
+    return [piece for item in inputs for piece in _slices(item, part_bytes)]
 
 
 def _slices(item: str, part_bytes: int) -> Iterator[Slice]:
