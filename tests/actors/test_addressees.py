@@ -12,7 +12,7 @@ from datetime import date
 from tidings.actors import ActorContext, resolve_actor, resolve_target
 from tidings.actors.targets import resolve_target_or_fallback
 from tidings.events.arguments import target_fallbacks
-from tidings.events.extract import subject_of, target_of_verb
+from tidings.events.doers import subject_of, target_of_verb
 from tidings.events.patterns import VerbPattern
 
 from tests.actors.conftest import head_of

@@ -1,13 +1,13 @@
 """Argument choice, round 2 (issue 5): places last, other clauses' parties, gerund and relative doers.
 
 Hand-made sentences (none from the gold files or the seed article). They exercise
-events/arguments.py, extract.subject_of and actors.resolve_target_or_fallback together.
+events/arguments.py, doers.subject_of and actors.resolve_target_or_fallback together.
 """
 
 from __future__ import annotations
 
 from tidings.events.arguments import named_parties, target_fallbacks
-from tidings.events.extract import subject_of
+from tidings.events.doers import subject_of
 
 from tests.actors.conftest import fallback_target as _fallback_target
 from tests.actors.conftest import head_of

@@ -1,7 +1,7 @@
 """Fallback targets, adjective-controlled subjects, undated offices: the actors helper's issue-5 rules.
 
 Hand-made sentences (none from the gold files). The argument tests exercise events/arguments.py and
-extract.subject_of, kept here beside the resolution rules they feed.
+doers.subject_of, kept here beside the resolution rules they feed.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from tidings.actors import ActorContext, resolve_target
-from tidings.events.extract import subject_of
+from tidings.events.doers import subject_of
 
 from tests.actors.conftest import fallback_target as _fallback_target
 from tests.actors.conftest import head_of

@@ -12,7 +12,7 @@ import pytest
 
 from tidings.actors import ActorContext, resolve_target
 from tidings.actors.lookup import lookup_actor
-from tidings.events.extract import target_of_verb
+from tidings.events.doers import target_of_verb
 from tidings.events.patterns import VerbPattern
 
 from tests.actors.conftest import head_of

@@ -1,6 +1,6 @@
 """Argument heads beyond the grammatical slots: target fallbacks, implied doers, stance subjects.
 
-The extractor's first choice (`extract.target_of_verb`, `extract.noun_actors`) is the grammatical
+The extractor's first choice (`doers.target_of_verb`, `extract.noun_actors`) is the grammatical
 slot; when that slot is empty or names no actor ("began a hunger strike to protest against
 Sweden's decision", "killed 23 people … in Tel Aviv"), the resolver tries these heads in order and
 keeps the first that codes to an actor. Gold codes a target for almost every event, so a near

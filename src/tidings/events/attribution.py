@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from tidings.events.extract import subject_of
+from tidings.events.doers import subject_of
 from tidings.events.reporting import ReportingCues
 
 MAX_CLIMB = 8

@@ -88,7 +88,7 @@ def reaction_actors(
 ) -> tuple[Token | None, Token | None]:
     """Source and target of a promised reaction ("any US move against Iran would have a crushing
     response"): the one who reacts is whoever states it, else the party the act is against; the
-    target is the act's doer. `doer_of` finds a verb's doer (extract.subject_of)."""
+    target is the act's doer. `doer_of` finds a verb's doer (doers.subject_of)."""
     verb = _clause_verb(noun)
     if verb is None:
         return None, None
