@@ -27,10 +27,12 @@ def binds_population(head: Token) -> bool:
     qualifier = QUALIFIED_MEASURES.get(lemma)
     return qualifier is not None and any(t.lower_ == qualifier for t in head.subtree if t is not head)
 
+
 # Possessives that make forces the doer's own ("Syria will withdraw its troops").
 OWN_POSSESSIVES = frozenset({"its", "their", "his", "her"})
 # Roles of forces a state sends or raises: with no name of their own, the doer's means, not its target.
 OWN_FORCE_ROLES = frozenset({"MIL"})
+# Entity labels that name an actor (also read by events.doers for target heads).
 PARTY_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from tidings.actors.parties import PARTY_ENTITIES
 from tidings.events.arguments import relative_antecedent, stative_doer
 from tidings.events.themes import theme_tokens
 
@@ -190,15 +191,11 @@ def target_of_verb(verb: Token, pattern: VerbPattern) -> Token | None:
     return _complement_target(verb, preps)
 
 
-# Entity labels that name an actor (actors helper, issue 5: target-head selection).
-ACTOR_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
-
-
 def _named_recipient(candidates: list[Token]) -> Token | None:
     """The first candidate that is, or is modified by, a named actor ("Chilean officials")."""
     for token in candidates:
-        if token.ent_type_ in ACTOR_ENTITY_LABELS or any(
-            t.ent_type_ in ACTOR_ENTITY_LABELS for child in token.lefts for t in child.subtree
+        if token.ent_type_ in PARTY_ENTITIES or any(
+            t.ent_type_ in PARTY_ENTITIES for child in token.lefts for t in child.subtree
         ):
             return token
     return None
