@@ -39,7 +39,7 @@ def free_port() -> int:
 
 
 def build_store(folder: Path) -> Path:
-    from tidings.pipeline import run_demo
+    from tidings.runners import run_demo
     from tidings.settings import Settings
 
     db = folder / "sample.duckdb"

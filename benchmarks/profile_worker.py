@@ -33,7 +33,7 @@ AREAS = (
     ("events", ("tidings/events/",)),
     ("when", ("tidings/when/",)),
     ("where", ("tidings/where/",)),
-    ("pipeline (assembly)", ("tidings/pipeline.py", "tidings/types.py", "tidings/nlp.py")),
+    ("pipeline (assembly)", ("tidings/pipeline.py", "tidings/spans.py", "tidings/types.py", "tidings/nlp.py")),
     ("ingest", ("tidings/ingest/",)),
     ("parts (parquet, json)", ("tidings/distributed/", "pyarrow", "json")),
 )

@@ -14,7 +14,7 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory) -> Path:
-    from tidings.pipeline import run_demo
+    from tidings.runners import run_demo
 
     path = tmp_path_factory.mktemp("api-store") / "demo.duckdb"
     run_demo(path, Settings())

@@ -15,7 +15,7 @@ import pytest
 
 from tidings.distributed import Manifest, code_part, plan_parts, read_parts, read_slice
 from tidings.ingest.readers import read_records
-from tidings.pipeline import run_local, sample_path
+from tidings.runners import run_local, sample_path
 from tidings.settings import Settings
 from tidings.types import Article, RecordError
 

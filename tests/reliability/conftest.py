@@ -11,7 +11,7 @@ from tidings.settings import Settings
 
 @pytest.fixture(scope="session")
 def sample_db(tmp_path_factory) -> Path:
-    from tidings.pipeline import run_demo
+    from tidings.runners import run_demo
 
     path = tmp_path_factory.mktemp("reliability-store") / "sample.duckdb"
     run_demo(path, Settings())

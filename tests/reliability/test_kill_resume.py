@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from tidings.pipeline import sample_path
+from tidings.runners import sample_path
 
 # coded_at is when a row was written: the one column that differs between runs by design.
 VOLATILE = {"coded_at"}

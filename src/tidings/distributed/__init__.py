@@ -1,6 +1,6 @@
 """Parallel coding on Dask: plan input parts, code each into Parquet on a worker, resume by manifest."""
 
-# How a parallel run works (pipeline.run_dask drives it):
+# How a parallel run works (runners.run_dask drives it):
 #   1. plan_parts() cuts the inputs into parts of about `part_bytes`: plain JSONL files are split at
 #      line starts by byte range; gzip, text and HTML files are taken whole; small slices are
 #      grouped. A part's id hashes its slices (path, size, mtime, byte range) and the coding

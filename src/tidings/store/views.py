@@ -8,8 +8,6 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +15,9 @@ import duckdb
 
 from tidings.errors import StoreBusyError, StoreError
 from tidings.store import access
-from tidings.store.textsearch import TextMatch, plan_text, text_clause
+from tidings.store.filters import EventFilters, where_clause
+from tidings.store.paging import page_day_rows, page_days_sql
+from tidings.store.textsearch import TextMatch, plan_text
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,6 @@ MAX_PAGE = 1000  # rows per /api/events page; CSV export uses the same cap per r
 MAX_GROUPS = 2000  # rows per aggregate (dyads, places)
 SORT_ALL = 5000  # up to this many matches, /api/events reads all their (rowid, date) at once
 QUERY_SECONDS = 5.0  # default time limit of one API read; over it the query is interrupted
-SIDES = ("any", "source", "target")
 BUCKETS = ("auto", "day", "week", "month", "year")
 SERIES = {"quad_class": "quad_class", "root": "cameo_root"}
 ACTOR_LEVELS = {"code": ("source_code", "target_code"), "country": ("source_country", "target_country")}
@@ -47,98 +46,8 @@ EXTRA_COLUMNS = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class EventFilters:
-    """Filters shared by every view; None (or empty) means no filter on that field."""
-
-    actor: str | None = None  # actor code prefix ("USA", "IRQGOV") or country ("IRQ")
-    side: str = "any"  # where the actor must be: any, source or target
-    code: str | None = None  # CAMEO code prefix
-    roots: tuple[str, ...] = ()  # CAMEO roots ("19")
-    quad_classes: tuple[int, ...] = ()
-    plover_types: tuple[str, ...] = ()
-    modalities: tuple[str, ...] = ()
-    since: date | None = None  # the event's own day range overlaps [since, until]
-    until: date | None = None
-    place: str | None = None  # location name or country code, case-insensitive
-    country: str | None = None  # location country code, exact
-    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
-    text: str | None = None  # words (a phrase) of the evidence, case-insensitive; see TextMatch
-    article_id: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.side not in SIDES:
-            raise StoreError(f"side must be one of {', '.join(SIDES)}, not {self.side!r}")
-        if self.bbox is not None:
-            west, south, east, north = self.bbox
-            if not (-90 <= south <= north <= 90 and -180 <= west <= 180 and -180 <= east <= 180):
-                raise StoreError(f"bbox must be west,south,east,north in degrees, not {self.bbox}")
-
-
 class QueryTimeout(StoreError):
     """An API read ran over its time limit and was interrupted (the connection stays usable)."""
-
-
-def where_clause(
-    filters: EventFilters, mentions: bool = False, text: TextMatch | None = None
-) -> tuple[str, list[Any]]:
-    """The SQL WHERE clause (or "") and its parameters; user values only ever go in parameters.
-
-    mentions: the store has a mentions table (schema 2), so an article filter means "reported
-    in this article", not only "represented by a mention from it". text: use the word index
-    for filters.text (None: a substring scan, for stores without it or queries without words).
-    """
-    where: list[str] = []
-    params: list[Any] = []
-    if filters.actor:
-        value = filters.actor.strip().upper()
-        sides = ("source", "target") if filters.side == "any" else (filters.side,)
-        parts = [f"starts_with({s}_code, ?) OR {s}_country = ?" for s in sides]
-        where.append("(" + " OR ".join(parts) + ")")
-        params += [value] * (2 * len(sides))
-    if filters.code:
-        where.append("starts_with(cameo_code, ?)")
-        params.append(filters.code.strip())
-    if filters.roots:
-        where.append("list_contains(?, cameo_root)")
-        params.append([r.strip().zfill(2) for r in filters.roots])
-    for column, values in (
-        ("quad_class", list(filters.quad_classes)),
-        ("plover_type", [v.upper() for v in filters.plover_types]),
-        ("modality", [v.lower() for v in filters.modalities]),
-    ):
-        if values:
-            where.append(f"list_contains(?, {column})")
-            params.append(values)
-    if filters.since is not None:
-        where.append("date_end >= ?")
-        params.append(filters.since)
-    if filters.until is not None:
-        where.append("date_start <= ?")
-        params.append(filters.until)
-    if filters.place:
-        where.append("(lower(location_name) = lower(?) OR lower(location_country) = lower(?))")
-        params += [filters.place.strip()] * 2
-    if filters.country:
-        where.append("location_country = ?")
-        params.append(filters.country.strip().upper())
-    if filters.bbox is not None:
-        west, south, east, north = filters.bbox
-        # A box whose west edge is east of its east edge crosses the antimeridian.
-        joint = "AND" if west <= east else "OR"
-        where.append(f"lat BETWEEN ? AND ? AND (lon >= ? {joint} lon <= ?)")
-        params += [south, north, west, east]
-    if filters.text:
-        clauses, values = text_clause(filters.text, text)
-        where += clauses
-        params += values
-    if filters.article_id and mentions:
-        where.append("event_id IN (SELECT cluster_id FROM mentions WHERE article_id = ?)")
-        params.append(filters.article_id)
-    elif filters.article_id:
-        where.append("article_id = ?")
-        params.append(filters.article_id)
-    return (" WHERE " + " AND ".join(where)) if where else "", params
 
 
 class StoreViews:
@@ -445,40 +354,6 @@ class StoreViews:
             [],
         )
         return row
-
-
-def page_day_rows(
-    matches: list[tuple[int, date | None]], offset: int, limit: int, descending: bool
-) -> tuple[list[int], int]:
-    """The rowids of the matches on the days of a page (offset < len(matches)), and how many
-    matches come before those days; matches are (rowid, date) pairs, undated last either way."""
-    dated = sorted((m for m in matches if m[1] is not None), key=lambda m: m[1], reverse=descending)
-    ordered = dated + [m for m in matches if m[1] is None]
-    days = [m[1] for m in ordered]
-    end = min(offset + limit, len(ordered)) - 1
-    before = days.index(days[offset])
-    after = len(days) - days[::-1].index(days[end])
-    return [m[0] for m in ordered[before:after]], before
-
-
-def page_days_sql(where: str, direction: str) -> str:
-    """One scan of the filters: which days a page of /api/events falls in, in the given order.
-
-    Parameters after the WHERE clause's: offset, offset + limit. Returns one row: the total;
-    `before`, how many matches precede the page's days (NULL: the page is empty); the first
-    and last date among those days; whether they include the undated (last in either order).
-    """
-    return f"""
-WITH days AS (SELECT date_start AS d, count(*) AS n FROM events{where} GROUP BY d),
-running AS (
-  SELECT d, n,
-    sum(n) OVER (ORDER BY d {direction} NULLS LAST ROWS UNBOUNDED PRECEDING) - n AS before
-  FROM days
-),
-marked AS (SELECT d, n, before, before + n > ? AND before < ? AS on_page FROM running)
-SELECT sum(n), min(before) FILTER (on_page), min(d) FILTER (on_page), max(d) FILTER (on_page),
-  bool_or(d IS NULL) FILTER (on_page)
-FROM marked"""
 
 
 def coded_spans(event: dict[str, Any], cluster_id: str | None = None) -> list[dict[str, Any]]:
