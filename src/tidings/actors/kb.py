@@ -63,6 +63,7 @@ class RoleCue:
     proxy: bool  # stands for the group in its "of"/"for" phrase ("a spokesman for Hamas")
     source: str = ""  # the table row it came from ("roles.tsv:12")
     means: bool = False  # a weapon standing for whoever used it: a doer, never a target
+    in_names: bool = False  # a role only as the last word of a capitalised name ("the Iyi Party")
 
 
 def normalise(text: str) -> str:
@@ -87,6 +88,14 @@ def cameo_type_codes() -> frozenset[str]:
 
 
 _type_codes = cameo_type_codes
+
+
+def agent_codes(folder: Path | None = None) -> frozenset[str]:
+    """Role codes the Phoenix dictionaries add to CAMEO's type table (PTY), from agent_codes.tsv."""
+    path = (folder or _data_dir()) / "agent_codes.tsv"
+    if not path.is_file():
+        return frozenset()
+    return frozenset(row["code"] for row in read_table(path, ("code", "label")))
 
 
 class ActorKB:
@@ -119,7 +128,7 @@ class ActorKB:
         fills names nothing earlier has, so a stale dictionary date never overrides a curated office.
         """
         folder = data_dir or _data_dir()
-        type_codes = _type_codes()
+        type_codes = _type_codes() | agent_codes(folder)
         forms: dict[str, list[str]] = {}  # key → every spelling registered under it
 
         sources: dict[str, str] = {}
@@ -314,14 +323,14 @@ def _role_cue(row: Row, type_codes: frozenset[str]) -> RoleCue:
     role, kind, proxy = row["role"], row["kind"], row["proxy"]
     if role != "-" and role not in type_codes:
         raise row.fail(f"role {role!r} is not a CAMEO type code")
-    if kind not in ("person", "group", "means"):
-        raise row.fail(f"kind must be person, group or means, got {kind!r}")
+    if kind not in ("person", "group", "means", "name"):
+        raise row.fail(f"kind must be person, group, means or name, got {kind!r}")
     if proxy not in ("yes", "no"):
         raise row.fail(f"proxy must be yes or no, got {proxy!r}")
     if role == "-" and proxy != "yes":
         raise row.fail("only a proxy cue may have no role (-)")
     return RoleCue(normalise(row["cue"]), None if role == "-" else role, kind == "person", proxy == "yes",
-                   f"{row.path.name}:{row.line}", means=kind == "means")
+                   f"{row.path.name}:{row.line}", means=kind == "means", in_names=kind == "name")
 
 
 def _named_actor(row: Row, first_groups: frozenset[str]) -> NamedActor:

@@ -98,7 +98,7 @@ def read_phrase(head: Token, kb: ActorKB, when: date | None) -> PhraseReading:
     reading.ethnic = any(t.lower_ in ETHNIC_MARKERS for t in words)
     cues: list[tuple[int, RoleCue]] = []
     used: set[int] = set()
-    named_of = _name_with_of(head, words, kb, when)
+    named_of = _name_with_of(head, words, kb, when) or _name_of_entity(head, words, kb, when)
     if named_of is not None:  # "the Organization of African Unity": the whole name, of-phrase included
         reading.named, reading.named_at_head, end = named_of
         reading.end = max(reading.end, end.idx + len(end.text))
@@ -135,6 +135,21 @@ def _name_with_of(head: Token, words: list[Token], kb: ActorKB,
     return None
 
 
+def _name_of_entity(head: Token, words: list[Token], kb: ActorKB,
+                    when: date | None) -> tuple[NamedActor, bool, Token] | None:
+    """The named actor of the entity the head begins, when the parse split the name ("Fridays for
+    Future activists": the head "Fridays" with its "for"-phrase)."""
+    if head.ent_type_ not in ("ORG", "PERSON") or head.ent_iob_ != "B":
+        return None
+    end = head.i
+    while end + 1 < len(head.doc) and head.doc[end + 1].ent_iob_ == "I":
+        end += 1
+    if end == head.i or end <= max(t.i for t in words):
+        return None  # the phrase's own windows see the whole name
+    named = kb.named_actor(head.doc[head.i:end + 1].text, when)
+    return (named, True, head.doc[end]) if named is not None else None
+
+
 def _match_window(window: list[Token], kb: ActorKB, when: date | None, reading: PhraseReading,
                   cues: list[tuple[int, RoleCue]]) -> bool:
     doc, head = window[0].doc, reading.head
@@ -158,6 +173,8 @@ def _match_window(window: list[Token], kb: ActorKB, when: date | None, reading: 
             window[-1].pos_ == "ADJ" and window[-1].dep_ == "amod" and _proxy_head(head, kb)):
         lemmas = " ".join(t.lemma_ for t in window)
         cue = kb.role_cue(text, lemmas)
+        if cue is not None and cue.in_names and not window[-1].text[:1].isupper():
+            cue = None  # "a birthday party" is no party; "the Iyi Party" is one
         if cue is not None:
             cues.append((window[-1].i, cue))
             reading.evidence.append(f"role cue {cue.cue!r} → {cue.role or '(proxy)'} ({cue.source})")

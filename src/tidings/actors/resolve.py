@@ -11,8 +11,8 @@ from tidings.actors.coref import ActorContext, Mention
 from tidings.actors.kb import NamedActor
 from tidings.actors.phrase import PhraseReading, read_phrase
 from tidings.actors.scene import TRANSNATIONAL_ROLES, located_in, sentence_country
-from tidings.types import Actor
 from tidings.nlp import doc_text
+from tidings.types import Actor
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 GROUP_POSSESSIVES = frozenset({"its", "their"})
@@ -123,7 +123,8 @@ def _resolve(head: Token, context: ActorContext, depth: int) -> _Found | None:
     reading = read_phrase(head, context.kb, context.when)
     # "the girls", "a man" are no actor even where an imported agent list codes them CVL; with a
     # country they are that country's civilians ("Iraqi women").
-    plain = head.lemma_.lower() in PLAIN_PEOPLE and reading.country is None and reading.named is None
+    plain = (head.lemma_.lower() in PLAIN_PEOPLE and reading.country is None and reading.named is None
+             and reading.role in (None, "CVL") and not _crowd(reading))
     if plain or not reading.is_actor_head:
         if head.lemma_.lower() in PLAIN_PEOPLE and head.tag_ == "NN":
             return _Found(_actor(reading, reading.end, None, None, None, None), person=True)
@@ -194,8 +195,11 @@ def _compose(reading: PhraseReading, context: ActorContext, depth: int) -> _Foun
             inner = found.actor
             if relation == "object":
                 end = max(end, inner.end)
+            # "families of soldiers", "residents of Gaza": civilians related to someone are still
+            # civilians; only the country carries over.
+            civilians = role in STATELESS_ROLES and not proxy
             takes_whole = (proxy and (inner.role or found.organisation)) or (
-                relation == "object" and (found.organisation or inner.country is None))
+                relation == "object" and (found.organisation or inner.country is None) and not civilians)
             steps.append(f"{'of/for-phrase' if relation == 'object' else 'possessor'} {inner.text!r} = {inner.code}"
                          + (" (whole code)" if takes_whole else ""))
             evidence += found.evidence
@@ -247,6 +251,12 @@ def _compose(reading: PhraseReading, context: ActorContext, depth: int) -> _Foun
         country, role = kb.split_code(code)
     return _Found(_actor(reading, end, code, country, role, name), reading.person, _cue(reading),
                   frozenset(reading.titles), rule="; ".join(steps) or "composed", evidence=tuple(evidence))
+
+
+def _crowd(reading: PhraseReading) -> bool:
+    """An indefinite plural of people ("200 persons", "two women", "men"): a crowd taking part,
+    which CAMEO codes as civilians; "the girls" refer back to someone and stay uncoded."""
+    return reading.head.tag_ in ("NNS", "NNPS") and not reading.definite and reading.role is not None
 
 
 def _people_of(reading: PhraseReading) -> bool:

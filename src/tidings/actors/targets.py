@@ -5,8 +5,23 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tidings.actors.coref import ActorContext
-from tidings.actors.parties import harmed_by_opposed, is_companion, names_means, own_means, people_of_place
-from tidings.actors.resolve import STATELESS_ROLES, is_place_object, prep_objects, resolve_actor
+from tidings.actors.parties import (
+    harmed_by_opposed,
+    is_companion,
+    names_means,
+    own_means,
+    people_of_place,
+)
+from tidings.actors.phrase import read_phrase
+from tidings.actors.resolve import (
+    PLAIN_PEOPLE,
+    STATELESS_ROLES,
+    is_place_object,
+    prep_objects,
+    resolve_actor,
+)
+from tidings.actors.scene import sentence_country
+from tidings.nlp import doc_text
 from tidings.types import Actor
 
 # Prepositions that name who a thing belongs to or comes from ("calls by Annan", "welfare of Libyans").
@@ -24,6 +39,8 @@ def resolve_target(head: Token, context: ActorContext, places: bool = True) -> A
     """
     # "planted a roadside bomb": the weapon is what the act uses; its owner, if named, is the party.
     actor = None if names_means(head, context) else resolve_actor(head, context)
+    if actor is None and _someone(head):
+        return _civilian(head, context)
     if actor is not None or head.pos_ != "NOUN" or head.ent_type_:
         return actor
     victims = harmed_by_opposed(head)
@@ -34,6 +51,21 @@ def resolve_target(head: Token, context: ActorContext, places: bool = True) -> A
         if found is not None:
             return found
     return _target_place(head, context) if places else None
+
+
+def _someone(head: Token) -> bool:
+    """"A man", "a woman": one unnamed person, no actor as a doer or an antecedent, but as what an
+    act lands on ("a man was shot") a civilian, as CAMEO codes victims."""
+    return (head.lemma_.lower() in PLAIN_PEOPLE and head.tag_ == "NN"
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.lefts))
+
+
+def _civilian(head: Token, context: ActorContext) -> Actor:
+    """The person as a civilian of the country the sentence places the act in, when it names one."""
+    reading = read_phrase(head, context.kb, context.when)
+    country = reading.country or sentence_country(head, context.kb, (reading.start, reading.end), where=True)
+    text = doc_text(head.doc)[reading.start:reading.end]
+    return Actor(text, reading.start, reading.end, (country or "") + "CVL", country, "CVL", None)
 
 
 def _target_place(head: Token, context: ActorContext) -> Actor | None:

@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from tidings.actors.kb import agent_codes
 from tidings.errors import DataFileError
 from tidings.events.codebook import read_code_table
 
@@ -51,7 +52,8 @@ class CodeTables:
     @classmethod
     def load(cls) -> CodeTables:
         return cls(
-            types=frozenset(read_code_table("cameo_type_codes.tsv")),
+            # Phoenix's PTY is a role like CAMEO's types ("INDPTY" -> Type1Code PTY).
+            types=frozenset(read_code_table("cameo_type_codes.tsv")) | agent_codes(),
             known_groups=frozenset(read_code_table("cameo_knowngroup_codes.tsv")),
             countries=read_code_table("cameo_country_codes.tsv"),
             fips=read_fips(),
