@@ -8,10 +8,11 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from tidings.nlp import doc_text
 from tidings.types import Place
 from tidings.where.gazetteer import Gazetteer
-from tidings.nlp import doc_text
 from tidings.where.mentions import CONTAINER_GAP, PLACE_NOUNS
+from tidings.where.topic import in_subject, is_topic
 
 # Most specific first: the order event_place prefers places in.
 PRECISION_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
@@ -44,6 +45,9 @@ _MAX_CHAIN = 24
 # a movement verb is its destination.
 _PLACE_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
 _TO_WORDS = frozenset({"to"})
+# Added to a tie's strength (0 strong, 1 weak) for a place inside the event's subject: below a
+# strong tie of the predicate, above a weak one.
+SUBJECT_PENALTY = 0.5
 
 
 def event_place(
@@ -56,13 +60,17 @@ def event_place(
     doc: Doc | None = None,
     trigger: int | None = None,
     gazetteer: Gazetteer | None = None,
+    source_country: str | None = ...,  # type: ignore[assignment]
 ) -> Place | None:
     """The place of one event whose clause and sentence are character spans.
 
     With the parsed `doc` (and the event word's token index `trigger`), a place counts as tied to
     the event when a locative preposition leads to it ("in", "near", "between", or "on" a city or
     site), possibly across a chain of names ("in Cankaya, Ankara"), or when it is the event verb's
-    object or destination ("shelled Lyman", "visited Baghdad", "flew to Kyiv"). In order:
+    object or destination ("shelled Lyman", "visited Baghdad", "flew to Kyiv"). A place
+    the event is about (in a purpose clause, after "against"/"for"/"over", or the object of a
+    stance verb: see where.topic) counts only after every other place of the sentence, and a tied
+    place inside the event's subject ranks after one tied to its predicate. In order:
     the most specific tied place in the clause, else in the sentence; else an untied place of the
     sentence in an actor's country; else the discourse place (the best tied place of the nearest
     earlier sentence that has one); else `inherited` (the previous event's place); else any
@@ -73,7 +81,7 @@ def event_place(
     def inside(low: int, high: int) -> list[Place]:
         return [p for p in places if p.start >= low and p.end <= high]
 
-    def best(found: Sequence[Place], strength: dict[int, int] | None = None) -> Place:
+    def best(found: Sequence[Place], strength: dict[int, float] | None = None) -> Place:
         return min(found, key=lambda p: (
             (strength or {}).get(id(p), 0),
             PRECISION_RANK.get(p.precision, len(PRECISION_RANK)), p.country not in actor_countries, p.start))
@@ -90,21 +98,29 @@ def event_place(
     # into it (the fragment continues the sentence's last clause).
     places = [p for p in places if not _other_clause(doc, p, event_token, clause)]
     # id -> 0 for a strong tie ("in X", "shelled X"), 1 for a weak one ("raids on X").
-    tied = {id(p): tie for p in places if (tie := _tie(doc, p, event_token)) is not None}
+    tied: dict[int, float] = {id(p): tie for p in places if (tie := _tie(doc, p, event_token)) is not None}
+    # Where the doers are from ("members of a union in Ondo protested in Owo") ranks after a place
+    # tied to the predicate.
+    for p in places:
+        if id(p) in tied and (token := _place_token(doc, p)) is not None and in_subject(token, event_token):
+            tied[id(p)] += SUBJECT_PENALTY
     # A fragment's grammar is broken ("the enrichment facility. of Natanz in Iran"): a place it
     # names continues the clause that runs into it, whatever preposition leads to it.
     for p in places:
         if clause[0] <= p.start and p.end <= clause[1] and _in_fragment(doc, p):
             tied[id(p)] = 0
+    # What the event is about ("to condemn the war in Ukraine") is no place of it while anything
+    # else can place it: such places wait until the steps below find nothing.
+    topics = {id(p) for p in inside(*sentence) if _is_topic(doc, p, event_token)}
     for low, high in (*_own_phrase(event_token, clause), clause, sentence):
-        found = [p for p in inside(low, high) if id(p) in tied]
+        found = [p for p in inside(low, high) if id(p) in tied and id(p) not in topics]
         if (low, high) != clause and (low, high) != sentence:
             # A country in the event's own phrase is often its topic ("to protest the war in
             # Ukraine"), not its place: only a town or site there outranks the clause's.
             found = [p for p in found if p.precision != "country"]
         if found:
             return best(_without_containers(doc, found), tied)
-    untied = inside(*sentence)
+    untied = [p for p in inside(*sentence) if id(p) not in topics]
     # A country named as an actor's ("the invasion of Ukraine", "support for Ukraine") is no place
     # while the sentence names a town or region somewhere ("gathered in a bar of Torrevieja").
     specific = any(p.precision != "country" for p in untied)
@@ -112,18 +128,24 @@ def event_place(
     earlier = _nearest_earlier_sentence(doc, [p for p in places if id(p) in tied and p.end <= sentence[0]])
     # A bare country named in passing as the target's ("the attacks attributed to Iran") does not
     # move a story whose earlier sentence set a finer scene ("in the Oval Office"); the acting
-    # side's own country (last of `actor_countries`: "an Iranian spokesman said") still does.
-    if own and earlier and all(p.precision == "country" and p.country != actor_countries[-1] for p in own) \
+    # side's own country ("an Iranian spokesman said") still does.
+    # `source_country` is the acting side's country (None: it has none); a caller that does not
+    # pass it lists the source's country last in `actor_countries`.
+    acting = (actor_countries[-1] if actor_countries else None) if source_country is ... else source_country
+    if own and earlier and all(p.precision == "country" and p.country != acting for p in own) \
             and any(p.precision != "country" for p in earlier):
         own = []
     if own:
         return best(own)
     if earlier:
-        return best(_discourse_scope(doc, earlier), tied)
+        return best(_without_containers(doc, _discourse_scope(doc, earlier)), tied)
     if inherited is not None:
         return inherited
     if untied:
         return best(untied)
+    if topics:
+        about = [p for p in inside(*sentence) if id(p) in topics]
+        return best(about, {id(p): tied.get(id(p), 2) for p in about})
     dominant = _dominant(places)
     if dominant is not None:
         return dominant
@@ -174,6 +196,11 @@ def _sentence_of(doc: Doc, i: int) -> tuple[int, int, bool]:
         table = doc.user_data[_SENTENCES_KEY] = (index, bounds)
     index, bounds = table
     return bounds[index[i]]
+
+
+def _is_topic(doc: Doc, place: Place, event: Token | None) -> bool:
+    token = _place_token(doc, place)
+    return token is not None and is_topic(token, event)
 
 
 def _is_fragment(sentence) -> bool:
@@ -294,9 +321,13 @@ def _without_containers(doc: Doc, found: Sequence[Place]) -> Sequence[Place]:
     ordered = sorted(found, key=lambda p: p.start)
     outer_ids = set()
     for index, inner in enumerate(ordered):
+        if inner.precision == "country":
+            continue  # "between Burundi and Tanzania (Giteranyi, Muyinga)": no town holds a country
         for outer in ordered[index + 1 :]:
             gap = text[inner.end : outer.start]
-            if any(mark in gap for mark in ",(") and CONTAINER_GAP.fullmatch(gap):
+            # "Zap region (Al Amadiya district) of Duhok": a bracket closed before "of" counts too.
+            marked = any(mark in gap for mark in ",(") or (")" in gap and gap.rstrip().endswith(" of"))
+            if marked and CONTAINER_GAP.fullmatch(gap):
                 outer_ids.add(id(outer))
             elif index + 1 < len(ordered) and outer is ordered[index + 1] and _KIND_OF.fullmatch(gap):
                 # "Al Amadiya district of Duhok": the name after "district of" contains the one

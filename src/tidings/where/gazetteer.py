@@ -10,10 +10,21 @@ from pathlib import Path
 
 from tidings.settings import Settings
 from tidings.where.gazetteer_tables import Builder, geonames, read_tsv
-from tidings.where.names import PRECISIONS, Candidate, keep_alternate, normalize, region_stems
+from tidings.where.names import (
+    PRECISIONS, Candidate, article_variants, keep_alternate, normalize, region_stems,
+)
 
 # Re-exported: readers import the name keys and the Candidate type from here.
 __all__ = ["PRECISIONS", "Candidate", "Gazetteer", "keep_alternate", "normalize", "region_stems"]
+
+
+# Where place names carry the Arabic article (Arab League members and their neighbours that use
+# Arabic names): a name without its article is tried with it only for places there, so "Salam"
+# does not find Spain's "As Salam" nor "Tin" a Malian "At Tin".
+ARTICLE_COUNTRIES = frozenset({
+    "DZA", "BHR", "COM", "DJI", "EGY", "IRQ", "JOR", "KWT", "LBN", "LBY", "MRT", "MAR", "OMN",
+    "PSE", "QAT", "SAU", "SOM", "SDN", "SYR", "TUN", "ARE", "YEM", "ESH", "TCD", "SSD", "ISR",
+})
 
 
 @dataclass(frozen=True)
@@ -71,6 +82,11 @@ class Gazetteer:
             stemmed = [c for c in self._exact(stem) if c.precision == wanted]
             if stemmed:
                 return stemmed
+        for variant in article_variants(key):
+            # Own names only: alternates already spell the name every way ("Al Aqabah" is Aqaba).
+            found = [c for c in self.names.get(variant, []) if c.country in ARTICLE_COUNTRIES]
+            if found and variant not in self.blocked:
+                return sorted(found, key=lambda c: -c.prior)
         return []
 
     def lookup_towns(self, name: str) -> list[Candidate]:
@@ -82,6 +98,10 @@ class Gazetteer:
         found = list(self.towns.get(key, []))
         for stem in region_stems(key):
             found.extend(c for c in self.towns.get(stem, []) if c not in found)
+        if not found and not self._exact(key):
+            for variant in article_variants(key):
+                found.extend(c for c in self.towns.get(variant, [])
+                             if c.country in ARTICLE_COUNTRIES and not c.alternate and c not in found)
         return sorted(found, key=lambda c: (c.alternate, -c.prior))
 
     def lookup_primary(self, name: str) -> list[Candidate]:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.where.gazetteer import Candidate, Gazetteer, normalize
 from tidings.nlp import doc_text
+from tidings.where.locative import locative_object
 # Re-exported: resolve and attach read the vocabulary from here.
 from tidings.where.place_words import (
     CONTAINER_GAP, KIND_NOUNS, LOCATIVE_WORDS, NAME_CONNECTORS, PLACE_LABELS, PLACE_NOUNS,
@@ -253,7 +254,8 @@ def _segments(ent: Span) -> list[Span]:
 def _locative_cue(doc: Doc, span: Span) -> bool:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     return (before in LOCATIVE_WORDS or _place_noun_of(doc, span)
-            or has_place_noun_after(doc, span[-1]) or _apposed(doc, span))
+            or has_place_noun_after(doc, span[-1]) or _apposed(doc, span)
+            or locative_object(doc, span))
 
 
 def before_locative(doc: Doc, span: Span) -> bool:
@@ -275,6 +277,8 @@ def _town_licence(doc: Doc, span: Span, place_label: bool) -> str:
         return ""
     if before_locative(doc, span) and (place_label or has_place_noun_after(doc, span[-1])):
         return "cued"
+    if locative_object(doc, span):
+        return "cued"  # "demonstrated in Ebersberg": the parse says what the NER label does not
     if _place_noun_of(doc, span):
         return "cued"  # "the village of Ougarou": the noun says what the name is
     if span.end < len(doc) and doc[span.end].lower_ in KIND_NOUNS:
@@ -303,6 +307,8 @@ def _apposed(doc: Doc, span: Span) -> bool:
     if span.start < 2 or doc[span.start - 1].text not in (",", "("):
         return False
     previous = doc[span.start - 2]
+    if previous.lower_ in KIND_NOUNS and span.start >= 3:
+        previous = doc[span.start - 3]  # "Belen town, Diyarbakir": the kind word is the name's
     return previous.pos_ == "PROPN" and previous.is_title
 
 

@@ -55,6 +55,27 @@ def region_stems(key: str) -> list[str]:
     return stems
 
 
+# The Arabic article as transliterations write it: "al-", or assimilated before a sun letter
+# ("as-Sanamayn", "ash-Shihr", "ar-Raqqa"), or Egyptian "el-".
+_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an) (?=\w{3})")
+_SUN_LETTERS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
+
+
+def article_variants(key: str) -> list[str]:
+    """The key with its Arabic article dropped, or with one added ("kut" -> "al kut", "raqqa" ->
+    "ar raqqa"): transliterations keep or drop the article freely ("Amadiya", "Al Amadiya")."""
+    match = _ARTICLE.match(key)
+    if match:
+        return [key[match.end():]]
+    if len(key) < 3 or not key.isascii() or not key[0].isalpha():
+        return []
+    sun = next((letters for letters in _SUN_LETTERS if key.startswith(letters)), None)
+    variants = [f"al {key}"]
+    if sun:
+        variants.append(f"a{sun} {key}")
+    return variants
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One place a name may refer to, with the prior that ranks it against same-named places."""

@@ -60,6 +60,10 @@ CONTAINED_IN = re.compile(
     r"district|region|province|state|county|municipality|city|town|village)\s+(?:of\s+)?)?",
     re.IGNORECASE,
 )
+# A district named for its seat ("Kannur", "Udaipur") is read as the seat unless a district
+# kind word or bracket asks for it: a district's population sums its towns, so its prior would
+# otherwise beat the town the name bare means.
+SEAT_PENALTY = 2.0
 # The kind a bracket after a name asks for: the region or district it is in.
 REGION_KIND = "region"
 KIND_PRECISIONS = {
@@ -85,6 +89,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, literal_only: bool = True) ->
     mentions = find_mentions(doc, gazetteer, embedded=not literal_only)
     named = {i for m in mentions for i in _token_range(doc, m)}
     containers, placed_in = _containers(doc, mentions)
+    distinct, _ = _containers(doc, mentions, same_named=False)
     votes = _country_votes(mentions)
     places = []
     for index, mention in enumerate(mentions):
@@ -96,7 +101,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, literal_only: bool = True) ->
                                  bracketed=_bracketed(doc, mention),
                                  regional=_region_follows(mentions, index, container),
                                  qualifying=_qualifies(doc, mentions, index),
-                                 placed_in=index in placed_in)
+                                 placed_in=index in placed_in,
+                                 distinct=distinct.get(index, set()))
         if best is None:
             continue
         places.append(
@@ -133,11 +139,16 @@ def _is_literal(doc: Doc, mention: PlaceMention, named: frozenset[int] | set[int
 
 
 def _containers(
-    doc: Doc, mentions: Sequence[PlaceMention]
+    doc: Doc, mentions: Sequence[PlaceMention], *, same_named: bool = True
 ) -> tuple[dict[int, set[tuple[str, str | None]]], set[int]]:
     """For a mention followed by ", X" or " (X" (through unknown names: "Awara, Abuna Ginde Beret
     (West Shewa, Oromia)"), the (country, admin1) pairs the regions and countries X may be; and
-    the mentions whose containers open with "in" ("Rogers Park in Beaumont (Texas)")."""
+    the mentions whose containers open with "in" ("Rogers Park in Beaumont (Texas)").
+
+    Without `same_named`, an X named like the mention is passed over: "Merida (Merida)" says the
+    city is the one in the state of its name, but every namesake lies in a region of its own name
+    ("Rabat (Rabat, ...)" holds Malta's Rabat too), so X cannot tell a reading inside the region
+    named from one inside a namesake region."""
     text = doc_text(doc)
     hints: dict[int, set[tuple[str, str | None]]] = {}
     placed_in: set[int] = set()
@@ -155,6 +166,9 @@ def _containers(
                 continue
             elif not CONTAINER_GAP.fullmatch(gap) or not any(mark in gap for mark in ",("):
                 break
+            if not same_named and normalize(after.text) == normalize(here.text):
+                end = after.end
+                continue
             # Only regions and countries contain: a same-named city elsewhere ("Roma" in Texas,
             # "Andalucía" in Colombia) must not pull the name before it abroad.
             # Districts and cities are many per name: they place the name before them only when
@@ -188,6 +202,8 @@ def kind_after(doc: Doc, mention: PlaceMention) -> str | None:
         return None
     if span.end < len(doc) and doc[span.end].lower_ in KIND_PRECISIONS:
         return KIND_PRECISIONS[doc[span.end].lower_]
+    if len(span) > 1 and span[-1].lower_ in KIND_PRECISIONS:
+        return KIND_PRECISIONS[span[-1].lower_]  # the kind word inside the entity: "Poonch city"
     if span.start >= 2 and doc[span.start - 1].text == "(" and doc[span.start - 2].is_title:
         return REGION_KIND
     return None
@@ -245,6 +261,7 @@ def _licensed_reading(
     regional: bool = False,
     qualifying: bool = False,
     placed_in: bool = False,
+    distinct: set[tuple[str, str | None]] | None = None,
 ) -> Candidate | None:
     """The best reading, if a village reading is licensed: inside the region named with it, or
     cued ("in X") and not contradicted by it. Else the best non-village reading, else None: a
@@ -265,12 +282,19 @@ def _licensed_reading(
             named.update(counter)
     # One stray vote ("cadres of NC") is no context: the article must name the country twice.
     settled = any(n >= VILLAGE_CONTEXT_VOTES for n in named.values())
+    # Containers named unlike the mention (see _containers); `container` by default.
+    distinct = container if distinct is None else distinct
+    inside_any = any(c.precision != "country" and _inside(c, distinct) for c in mention.candidates)
     for candidate, _ in reading_scores(mention, votes, container, kind):
         abroad = bool(countries) and candidate.country not in countries
         if mention.origin == "contained" and (not countries or abroad):
             continue
         surely_qualified = bracketed or (regional and not _well_known(candidate))
         if abroad and candidate.precision != "country" and surely_qualified:
+            continue
+        # "Ortaca town, Mardin": a namesake in another region of the same country loses
+        # to a reading inside the region named, even one of a lower tier.
+        if surely_qualified and inside_any and not _inside(candidate, distinct):
             continue
         # "X in Y" states where X is, and an old or alternate name is a weak reading: either is
         # dropped outside the region named ("Oleksandrivka, Kharkiv" is no old name of Donetsk).
@@ -346,6 +370,8 @@ def reading_scores(
     wanted = ("admin1", "admin2") if kind == REGION_KIND else (kind,)
     capital_of = {(c.country, c.admin1) for c in mention.candidates
                   if kind in ("admin1", "admin2", REGION_KIND) and c.precision in wanted}
+    seats = {(c.country, c.admin1) for c in mention.candidates
+             if c.precision == "city" and kind in (None, "city")}
 
     def score(candidate: Candidate) -> float:
         inside = _inside(candidate, container)
@@ -354,6 +380,8 @@ def reading_scores(
         named_for = candidate.precision == "city" and place in capital_of
         if kind is not None and (candidate.precision in wanted or named_for):
             bonus += KIND_BONUS
+        if candidate.precision == "admin2" and place in seats:
+            bonus -= SEAT_PENALTY
         return _reading_score(candidate, context) + bonus
 
     # sorted() is stable: equal scores keep the gazetteer's order, as max() did.
