@@ -24,6 +24,14 @@ OBJECT_CONTROL_LEMMAS = frozenset(
 # Prepositions whose object is a plausible target when the pattern names none.
 DEFAULT_TARGET_PREPS = ("against", "on", "with", "at", "to", "toward", "towards", "into")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Arcs inside one noun phrase, climbed to find the phrase a misattached participle belongs to.
+NOMINAL_ARCS = frozenset({"pobj", "prep", "conj", "compound", "appos", "nmod"})
+# Verbs with no passive reading: their past participle after a noun is a misparsed predicate
+# ("150 citizens protested in Leon"), never "citizens who were protested".
+INTRANSITIVE_LEMMAS = frozenset({"protest", "demonstrate", "gather", "march", "rally", "assemble", "riot",
+                                 "picket", "congregate", "mobilize", "mobilise", "clash"})
+# Entity labels of the date and place phrases a note opens with ("On 15 May, in Tula, Hidalgo, …").
+SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
 # Nouns that count or group the real actor: "thousands of students", "a group of militias".
 QUANTITY_HEADS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
                             "millions", "group", "number", "third", "half", "majority", "some", "many",
@@ -64,7 +72,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if stance is not None:
         return content_head(stance)  # "Israel is opposed to the plan": the passive's subject holds the stance
     passive = children(verb, PASSIVE_SUBJECT_DEPS)
-    agents = prep_objects(verb, ("by",)) if passive else []
+    # A coordinated passive's agent is one even without a passive subject of the verb's own: "was
+    # shot and killed by gunmen" hangs the subject on "shot", the agent on "killed". (A participle's
+    # agent, "property seized by the army", describes a thing, not an act the text reports.)
+    agents = prep_objects(verb, ("by",)) if passive else agent_objects(verb) if listed(verb) else []
+    if (passive or listed(verb) and verb.tag_ == "VBN") and not agents:
+        agents = _conjunct_agents(verb)
     if agents:
         return agents[0]
     if passive:
@@ -85,8 +98,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return relative_antecedent(verb)
         return content_head(subject)
     head = verb.head
-    if head is verb:
-        return None
+    if head.i == verb.i:  # spaCy makes a new Token on every access: compare indices
+        return _swallowed_subject(verb)
     if verb.dep_ in ("xcomp", "advcl") and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):
         # "France is ready to contribute", "Syria is willing to withdraw": the adjective's subject.
         return subject_of(head.head, depth + 1) if head.head is not head else None
@@ -107,10 +120,99 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return _gerund_doer(head, depth)
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
         return head
-    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and _misparsed_predicate(verb):
-        # "Doctors from two aid groups donated and delivered goods": with no verb at the root the
-        # parser made the real predicate a participle of its subject.
-        return head
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON") and head.i < verb.i:
+        return modified_doer(verb)
+    return None
+
+
+def _swallowed_subject(verb: Token) -> Token | None:
+    """The subject of a subjectless main verb that the parser folded into the date or place phrase
+    before it: "On 15 May, dealers at the casino walked out" (dealers: a conjunct of "May"), "in
+    Tula, Hidalgo, about 100 workers held a march" (workers: an apposition of the place)."""
+    found = None
+    for prep in (c for c in verb.lefts if c.dep_ == "prep"):
+        for token in prep.subtree:
+            if (token.dep_ in ("appos", "conj") and token.pos_ in ("NOUN", "PROPN")
+                    and token.ent_type_ not in SETTING_ENTITIES and _is_setting(token.head)):
+                found = token
+    return content_head(found) if found is not None else None
+
+
+def _is_setting(token: Token) -> bool:
+    """A date or a named place ("May", "Tula"; a place name may carry an ORG label from the ruler)."""
+    return token.ent_type_ in SETTING_ENTITIES or token.pos_ == "PROPN" and token.dep_ in ("pobj", "appos")
+
+
+def agent_objects(verb: Token) -> list[Token]:
+    """Objects of the verb's passive-agent arcs ("killed by gunmen" → gunmen)."""
+    return [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+
+
+def _conjunct_agents(verb: Token) -> list[Token]:
+    """The agent of a later coordinated passive with no subject of its own: in "was dragged from his
+    car and beaten by four men" the men did both; the last agent in the chain is shared."""
+    found: list[Token] = []
+    chain = sorted((t for t in verb.subtree if t.pos_ == "VERB" and t.i > verb.i and _coordinated(verb, t)),
+                   key=lambda t: t.i)
+    for conj in chain:
+        if children(conj, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+            break  # "was arrested and police beat him": a new subject starts a new act
+        found = agent_objects(conj) or found
+    return found
+
+
+def _coordinated(verb: Token, conj: Token) -> bool:
+    """Whether `conj` reaches `verb` through list arcs only (not a conjunct inside a clause of it)."""
+    while listed(conj) and conj.i != verb.i:
+        conj = conj.head
+    return conj.i == verb.i
+
+
+def listed(verb: Token) -> bool:
+    """A verb in a list of predicates: a conjunct, or a bare participle the parser hung as an
+    adverbial clause ("was kidnapped, tortured and shot": "tortured" comes out as advcl)."""
+    if verb.dep_ == "conj":
+        return True
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.head.pos_ == "VERB"
+            and not children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"mark", "aux", "auxpass"}))
+
+
+def _noun_phrase_top(noun: Token) -> Token:
+    """The head of the whole noun phrase a noun sits in ("tens of doctors at the hospital" → tens)."""
+    top = current = noun
+    while current.dep_ in NOMINAL_ARCS and current.head.i != current.i:
+        current = current.head
+        if current.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            top = current
+        elif current.pos_ != "ADP" and current.dep_ != "prep":  # "including" is tagged a verb
+            break
+    return top
+
+
+def modified_doer(verb: Token) -> Token | None:
+    """The doer of a participle clause misparsed as modifying a noun, or None.
+
+    "around 1000 people protested in Palma": with no verb at the root (or the root after the clause)
+    the parser made the real predicate a participle of its subject, hung on the nearest noun, and
+    the whole phrase is the doer. A past participle is otherwise passive ("civilians killed in the
+    attack"), so it only counts when active: tagged past tense, with an object, or a verb that has
+    no passive reading ("people protested").
+    """
+    if agent_objects(verb) or verb.tag_ == "VB":
+        return None  # "an attempt to assassinate X": a noun's infinitive is no predicate
+    top = _noun_phrase_top(verb.head)
+    # "members … protested in X, voicing anger": the participle after it was made the root instead.
+    # A finite verb after it is the real predicate ("troops deployed there were attacked").
+    # "On 10 May, relatives of a victim protested": the parser may make "On" the root and the whole
+    # sentence its object; the phrase before the participle is then its subject too.
+    predicate = (top.dep_ == "ROOT" or top.dep_ == "nsubj" and top.head.i > verb.i and top.head.tag_ == "VBG"
+                 or top.dep_ == "pobj" and top.head.dep_ == "ROOT" and top.head.pos_ == "ADP")
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    active = any(v.tag_ == "VBD" or children(v, {"dobj"}) for v in verbs)
+    # An active participle elsewhere ("roads leading to Kabul", "a withdrawal … calling them") is
+    # too often a thing's description, not an act of the noun: only the misparsed predicate counts.
+    if predicate and (active or verb.tag_ == "VBG" or verb.lemma_.lower() in INTRANSITIVE_LEMMAS):
+        return content_head(top)
     return None
 
 
@@ -134,18 +236,16 @@ def _gerund_doer(prep: Token, depth: int) -> Token | None:
     return None
 
 
-def _misparsed_predicate(verb: Token) -> bool:
-    """A participle that is the sentence's predicate: the root is no verb, and the participle (or
-    a verb coordinated with it) is tagged past tense or takes a direct object, so it is active."""
-    if verb.sent.root.pos_ in ("VERB", "AUX"):
-        return False
-    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
-    return any(v.tag_ == "VBD" or children(v, {"dobj"}) for v in verbs)
-
-
 def target_of_verb(verb: Token, pattern: VerbPattern) -> Token | None:
     """The recipient of a verb's action: passive subject, object, or a preposition's object."""
     passive = children(verb, PASSIVE_SUBJECT_DEPS)
+    if not passive and listed(verb) and not children(verb, SUBJECT_DEPS) and (
+            agent_objects(verb) or _conjunct_agents(verb)):
+        # "a man was shot and killed by gunmen": the later passive shares the first one's subject.
+        first = verb
+        while listed(first) and not children(first, PASSIVE_SUBJECT_DEPS):
+            first = first.head
+        passive = children(first, PASSIVE_SUBJECT_DEPS)
     if passive and stative_doer(verb) is not None:
         # "Israel is opposed to French mediation": the subject is the doer; the target is what it is
         # opposed to or engaged in.

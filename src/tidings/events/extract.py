@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from tidings.events.patterns import NounPattern, PatternSet, VerbPattern
     from tidings.events.reporting import ReportingCues
 
+# Slots of a nominal event whose verb only says it happened ("fighting broke out", "a clash took
+# place", "there were clashes", "a clash was reported").
+EVENT_NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "attr", "dobj"})
+
 
 @dataclass(frozen=True)
 class EventCandidate:
@@ -159,9 +163,18 @@ def noun_actors(noun: Token, pattern: NounPattern) -> tuple[Token | None, Token 
     phrase = noun
     while phrase.dep_ == "compound" and phrase.head.lemma_.lower() in EVENT_FRAME_NOUNS:
         phrase = phrase.head
+    between = False
     if pattern.source_prep:
         found = prep_objects(noun, tuple(pattern.source_prep)) or prep_objects(phrase, tuple(pattern.source_prep))
+        if not found and "between" in pattern.source_prep and phrase.dep_ in EVENT_NOUN_SLOTS:
+            # "fighting broke out between X and Y", "clashes took place between X and Y": the sides
+            # hang off the verb that only says the event happened.
+            found = prep_objects(phrase.head, ("between",))
+        if not found and "between" in pattern.source_prep:
+            # "a clash ensued between X and Y": the parser may hang the verb on the noun instead.
+            found = [o for verb in children(noun, {"acl"}) for o in prep_objects(verb, ("between",))]
         source = found[0] if found else None
+        between = source is not None and source.head.lower_ == "between"
     if source is None:
         owners = children(noun, {"poss"})
         source = owners[0] if owners and owners[0].lower_ not in ("its", "their", "whose") else None
@@ -175,6 +188,9 @@ def noun_actors(noun: Token, pattern: NounPattern) -> tuple[Token | None, Token 
     if pattern.target_prep:
         found = prep_objects(noun, tuple(pattern.target_prep)) or prep_objects(phrase, tuple(pattern.target_prep))
         target = found[0] if found else None
+    if between and target is None:
+        # "clashes between X and Y": the first side is the source, the second the target.
+        source, target = between_sides(source)
     framed = under_target(noun)
     if target is None:
         # "Baghdad is under pressure from Washington": the party in that state is the target.
@@ -197,6 +213,29 @@ def noun_actors(noun: Token, pattern: NounPattern) -> tuple[Token | None, Token 
         if governor.pos_ == "VERB":
             source = subject_of(governor)
     return source, target
+
+
+def between_sides(side: Token) -> tuple[Token, Token | None]:
+    """The two sides of "between X and Y" from the preposition's object: (X, Y), Y None if unnamed.
+
+    "between Ukrainian and Russian forces" coordinates the modifiers, "between the army and ISIS
+    militants" may be parsed the same way: then the sides are the first modifier and its conjunct.
+    """
+    conjuncts = children(side, {"conj"})
+    if conjuncts:
+        return side, conjuncts[0]
+    for modifier in side.lefts:
+        if modifier.dep_ in ("amod", "compound", "nmod") and children(modifier, {"conj"}):
+            return modifier, children(modifier, {"conj"})[0]
+    return side, None
+
+
+def _sides_on_governor(noun: Token, side: Token) -> bool:
+    """Whether a side of the noun's event sits in a "between" phrase of the noun's governing verb."""
+    prep = next((a for a in side.ancestors if a.dep_ == "prep"), None)
+    if prep is None or prep.lower_ != "between":
+        return False
+    return prep.head.i == noun.head.i != noun.i or prep.head.dep_ == "acl" and prep.head.head.i == noun.i
 
 
 def find_verb_events(sentence: Span, patterns: PatternSet, reporting: ReportingCues) -> Iterator[EventCandidate]:
@@ -242,6 +281,10 @@ def find_noun_events(sentence: Span, patterns: PatternSet, consumed: set[int],
             source, target = noun_actors(token, pattern)
             start = token.left_edge.i
             end = token.right_edge.i + 1
+            if source is not None and _sides_on_governor(token, source):
+                # "fighting broke out between X and Y in Z": the sides (and the place) are the
+                # governing verb's, so its clause is the event's.
+                start, end = clause_bounds(token.head, None)
             yield EventCandidate(
                 trigger=token.i, code=pattern.code,
                 source=None if source is None else source.i,
