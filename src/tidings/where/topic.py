@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
 # A place below these prepositions is what the event is for or against, not where it is: "rallied
@@ -50,15 +52,8 @@ def is_topic(place: Token, event: Token | None) -> bool:
     the object of a stance verb ("denounced the invasion of Ukraine"). A place in another
     sentence, or with no event word, is never a topic.
     """
-    if event is None or place.sent.start != event.sent.start:
-        return False
-    event_line = {event.i, *(t.i for t in event.ancestors)}
-    child = place
-    for _ in range(_MAX_DEPTH):
-        node = child.head
-        if node.i == child.i:
-            return False
-        if node.i in event_line:
+    for node, child, on_event_line in _path_up(place, event):
+        if on_event_line:
             return node.lemma_.lower() in STANCE_VERBS and child.dep_ in _OBJECT_DEPS
         if node.pos_ == "ADP" and _topic_preposition(node, child, place):
             return True
@@ -66,8 +61,25 @@ def is_topic(place: Token, event: Token | None) -> bool:
             return True
         if node.pos_ == "VERB" and _other_predicate(node):
             return True
-        child = node
     return False
+
+
+def _path_up(place: Token, event: Token | None) -> Iterator[tuple[Token, Token, bool]]:
+    """(head, child, head is the event word or above it) up the parse from the place, ending at
+    the first head on the event's line; nothing for a place in another sentence or no event."""
+    if event is None or place.sent.start != event.sent.start:
+        return
+    event_line = {event.i, *(t.i for t in event.ancestors)}
+    child = place
+    for _ in range(_MAX_DEPTH):
+        node = child.head
+        if node.i == child.i:
+            return
+        if node.i in event_line:
+            yield node, child, True
+            return
+        yield node, child, False
+        child = node
 
 
 def _topic_preposition(preposition: Token, child: Token, place: Token) -> bool:
@@ -99,15 +111,7 @@ def _other_predicate(verb: Token) -> bool:
 def in_subject(place: Token, event: Token | None) -> bool:
     """Whether the place is named inside the event's subject ("employees of a factory in Lublin
     rallied in Warsaw"): it says where the doers are from, which a place of the predicate beats."""
-    if event is None or place.sent.start != event.sent.start:
-        return False
-    event_line = {event.i, *(t.i for t in event.ancestors)}
-    child = place
-    for _ in range(_MAX_DEPTH):
-        node = child.head
-        if node.i == child.i:
-            return False
-        if node.i in event_line:
+    for _node, child, on_event_line in _path_up(place, event):
+        if on_event_line:
             return child.dep_ in ("nsubj", "nsubjpass") and child.i != place.i
-        child = node
     return False
