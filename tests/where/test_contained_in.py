@@ -97,12 +97,12 @@ def _second_sentence_place(nlp, gazetteer, actor_countries):
     start = text.index("The president")
     trigger = next(t.i for t in doc if t.text == "warned")
     span = (start, len(text))
+    # actor_countries lists the target's country first, the source's last (as pipeline does).
     return event_place(find_places(doc, gazetteer), span, span, actor_countries, None, doc=doc,
-                       trigger=trigger, gazetteer=gazetteer)
+                       trigger=trigger, gazetteer=gazetteer, source_country=actor_countries[-1])
 
 
 def test_target_country_named_in_passing_keeps_the_earlier_scene(nlp, gazetteer):
-    # actor_countries lists the target's country first, the source's last.
     assert _second_sentence_place(nlp, gazetteer, ["IRN", "USA"]).country == "USA"
 
 

@@ -60,7 +60,7 @@ def event_place(
     doc: Doc | None = None,
     trigger: int | None = None,
     gazetteer: Gazetteer | None = None,
-    source_country: str | None = ...,  # type: ignore[assignment]
+    source_country: str | None = None,
 ) -> Place | None:
     """The place of one event whose clause and sentence are character spans.
 
@@ -128,11 +128,8 @@ def event_place(
     earlier = _nearest_earlier_sentence(doc, [p for p in places if id(p) in tied and p.end <= sentence[0]])
     # A bare country named in passing as the target's ("the attacks attributed to Iran") does not
     # move a story whose earlier sentence set a finer scene ("in the Oval Office"); the acting
-    # side's own country ("an Iranian spokesman said") still does.
-    # `source_country` is the acting side's country (None: it has none); a caller that does not
-    # pass it lists the source's country last in `actor_countries`.
-    acting = (actor_countries[-1] if actor_countries else None) if source_country is ... else source_country
-    if own and earlier and all(p.precision == "country" and p.country != acting for p in own) \
+    # side's own country (`source_country`: "an Iranian spokesman said") still does.
+    if own and earlier and all(p.precision == "country" and p.country != source_country for p in own) \
             and any(p.precision != "country" for p in earlier):
         own = []
     if own:

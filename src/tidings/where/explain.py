@@ -41,7 +41,7 @@ def explain_places(doc: Doc, gazetteer: Gazetteer, top: int = 5) -> list[Mention
     bracketed container (see resolve._licensed_reading) is shown here all the same.
     """
     mentions = find_mentions(doc, gazetteer)
-    containers, _ = _containers(doc, mentions)
+    containers, _, _ = _containers(doc, mentions)
     votes = _country_votes(mentions)
     reports = []
     for index, mention in enumerate(mentions):

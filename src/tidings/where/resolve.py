@@ -88,8 +88,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, literal_only: bool = True) ->
     # Names inside names ("Pakistan Army") are places only for a reader of every use of a name.
     mentions = find_mentions(doc, gazetteer, embedded=not literal_only)
     named = {i for m in mentions for i in _token_range(doc, m)}
-    containers, placed_in = _containers(doc, mentions)
-    distinct, _ = _containers(doc, mentions, same_named=False)
+    containers, placed_in, distinct = _containers(doc, mentions)
     votes = _country_votes(mentions)
     places = []
     for index, mention in enumerate(mentions):
@@ -139,21 +138,20 @@ def _is_literal(doc: Doc, mention: PlaceMention, named: frozenset[int] | set[int
 
 
 def _containers(
-    doc: Doc, mentions: Sequence[PlaceMention], *, same_named: bool = True
-) -> tuple[dict[int, set[tuple[str, str | None]]], set[int]]:
+    doc: Doc, mentions: Sequence[PlaceMention]
+) -> tuple[dict[int, set[tuple[str, str | None]]], set[int], dict[int, set[tuple[str, str | None]]]]:
     """For a mention followed by ", X" or " (X" (through unknown names: "Awara, Abuna Ginde Beret
-    (West Shewa, Oromia)"), the (country, admin1) pairs the regions and countries X may be; and
-    the mentions whose containers open with "in" ("Rogers Park in Beaumont (Texas)").
-
-    Without `same_named`, an X named like the mention is passed over: "Merida (Merida)" says the
-    city is the one in the state of its name, but every namesake lies in a region of its own name
-    ("Rabat (Rabat, ...)" holds Malta's Rabat too), so X cannot tell a reading inside the region
-    named from one inside a namesake region."""
+    (West Shewa, Oromia)"), the (country, admin1) pairs the regions and countries X may be; the
+    mentions whose containers open with "in" ("Rogers Park in Beaumont (Texas)"); and the pairs of
+    the X named unlike the mention only: every namesake lies in a region of its own name ("Rabat
+    (Rabat, ...)" holds Malta's Rabat too), so such an X cannot tell the readings apart."""
     text = doc_text(doc)
     hints: dict[int, set[tuple[str, str | None]]] = {}
+    distinct: dict[int, set[tuple[str, str | None]]] = {}
     placed_in: set[int] = set()
     for index, here in enumerate(mentions):
         pairs: set[tuple[str, str | None]] = set()
+        unlike: set[tuple[str, str | None]] = set()
         end = here.end
         for after in mentions[index + 1 : index + 1 + _MAX_CONTAINERS]:
             gap = text[end : after.start]
@@ -166,31 +164,38 @@ def _containers(
                 continue
             elif not CONTAINER_GAP.fullmatch(gap) or not any(mark in gap for mark in ",("):
                 break
-            if not same_named and normalize(after.text) == normalize(here.text):
-                end = after.end
-                continue
-            # Only regions and countries contain: a same-named city elsewhere ("Roma" in Texas,
-            # "Andalucía" in Colombia) must not pull the name before it abroad.
-            # Districts and cities are many per name: they place the name before them only when
-            # all their readings lie in one country ("(Tharparkar, Sindh)", "(Hays, Al Hudaydah)").
-            one_country = len({c.country for c in after.candidates}) == 1
-            for candidate in after.candidates:
-                if candidate.country is None:
-                    continue
-                if candidate.precision == "country":
-                    pairs.add((candidate.country, None))
-                elif candidate.precision == "admin1" and candidate.admin1:
-                    pairs.add((candidate.country, candidate.admin1))
-                elif candidate.precision == "admin2" and candidate.admin1 and one_country:
-                    pairs.add((candidate.country, candidate.admin1))
-                elif len(after.candidates) == 1 and candidate.admin1 and _well_known(candidate):
-                    # An unambiguous city ("(Hays, Al Hudaydah)" read as Hodeidah) places the name
-                    # before it in its region; an ambiguous one might pull it abroad.
-                    pairs.add((candidate.country, candidate.admin1))
+            found = _container_pairs(after)
+            pairs |= found
+            if normalize(after.text) != normalize(here.text):
+                unlike |= found
             end = after.end
         if pairs:
             hints[index] = pairs
-    return hints, placed_in & set(hints)
+        if unlike:
+            distinct[index] = unlike
+    return hints, placed_in & set(hints), distinct
+
+
+def _container_pairs(after: PlaceMention) -> set[tuple[str, str | None]]:
+    """The (country, admin1) pairs a container may be. Only regions and countries contain ("Roma"
+    in Texas must not pull the name before it abroad); districts and cities, many per name, only
+    when all their readings lie in one country ("(Tharparkar, Sindh)", "(Hays, Al Hudaydah)")."""
+    pairs: set[tuple[str, str | None]] = set()
+    one_country = len({c.country for c in after.candidates}) == 1
+    for candidate in after.candidates:
+        if candidate.country is None:
+            continue
+        if candidate.precision == "country":
+            pairs.add((candidate.country, None))
+        elif candidate.precision == "admin1" and candidate.admin1:
+            pairs.add((candidate.country, candidate.admin1))
+        elif candidate.precision == "admin2" and candidate.admin1 and one_country:
+            pairs.add((candidate.country, candidate.admin1))
+        elif len(after.candidates) == 1 and candidate.admin1 and _well_known(candidate):
+            # An unambiguous city ("(Hays, Al Hudaydah)" read as Hodeidah) places the name
+            # before it in its region; an ambiguous one might pull it abroad.
+            pairs.add((candidate.country, candidate.admin1))
+    return pairs
 
 
 def kind_after(doc: Doc, mention: PlaceMention) -> str | None:
